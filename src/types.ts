@@ -80,8 +80,14 @@ export interface Message {
   order_status?: string
   delivery_status?: string
   return_status?: string
+  /** A marketplace claim (A-to-z) on the order, from the order files. */
+  claim_status?: string
   /** When the order file says the order was delivered (UTC ISO), if known. */
   delivered_at?: string
+
+  /** The input row's cells as read, for writing it back untouched; `input_table` indexes the run's inputs. */
+  input_cells?: string[]
+  input_table?: number
 
   // Written by stages.
   language?: LanguageDecision
@@ -144,17 +150,44 @@ export interface RunContext {
   resources: Record<string, unknown>
 }
 
-/** A transform of a batch: writes into message fields. */
+/** A transform of a batch of messages: writes into message fields. */
 export type Transform = (batch: Message[]) => void | Promise<void>
 
 /**
- * A group stage sees whole conversations and orders once their messages are all in:
- * it gets the messages of one group (in time order) and returns order-level results.
+ * One finished order (all its conversations) or orderless conversation: what group stages see.
+ * `messages` are sorted by time (input order breaks ties).
  */
-export interface Stage<Options = Record<string, unknown>> {
+export interface Group {
+  key: string
+  order_id: string
+  conversation_ids: string[]
+  messages: Message[]
+  /** Reference time for waiting clocks (UTC ISO). */
+  now: string
+  /** Facts written by group stages, by stage name (e.g. `facts.conversation`). */
+  facts: Record<string, unknown>
+  /** Written by the risk stage. */
+  risk?: OrderRisk
+}
+
+export type GroupTransform = (group: Group) => void | Promise<void>
+
+interface StageBase {
   name: string
-  /** `message`: called on batches of messages; `group`: called on complete groups. */
-  scope?: 'message' | 'group'
+  /** JSON Schema of the options, validated before the run starts. */
   optionsSchema?: object
+}
+
+/** A message stage gets batches of messages in input order. */
+export interface MessageStage<Options = Record<string, unknown>> extends StageBase {
+  scope?: 'message'
   create(options: Options, context: RunContext): Transform | Promise<Transform>
 }
+
+/** A group stage gets each finished group once. */
+export interface GroupStage<Options = Record<string, unknown>> extends StageBase {
+  scope: 'group'
+  create(options: Options, context: RunContext): GroupTransform | Promise<GroupTransform>
+}
+
+export type Stage<Options = Record<string, unknown>> = MessageStage<Options> | GroupStage<Options>

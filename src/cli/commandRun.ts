@@ -1,0 +1,283 @@
+// `inbox-triage run`: read exports, triage every message, write the annotated rows, the
+// order-risk sheet and the summary.
+import { writeFile } from 'node:fs/promises'
+import { extname, resolve } from 'node:path'
+import { Command, Option } from 'commander'
+import ora, { type Ora } from 'ora'
+import { UsageError } from '../errors.js'
+import { loadOrderBook, type OrderBook } from '../input/orders.js'
+import { createNormalizer } from '../input/normalize.js'
+import { detectProfile, findProfile, loadProfile, builtinProfiles, bindProfile, type Profile } from '../input/profiles.js'
+import { openTable, type ReadTableOptions, type Table } from '../input/read-table.js'
+import { annotation, annotationCells, triageHeader } from '../output/annotate.js'
+import { createAtomicWriter } from '../output/atomic-write.js'
+import { writeOrderSheet } from '../output/order-sheet.js'
+import { createRejectsWriter, describeReject } from '../output/rejects.js'
+import { createCsvWriter, createNdjsonWriter } from '../output/table-writer.js'
+import { loadConfig } from '../pipeline/config.js'
+import { createPipeline } from '../pipeline/pipeline.js'
+import { formatMarkdown } from '../summary/format-markdown.js'
+import { formatTerminal } from '../summary/format-terminal.js'
+import { SummaryBuilder } from '../summary/model.js'
+import type { Group, Message, OrderRisk } from '../types.js'
+import { useColor, type CliIo } from './io.js'
+
+export interface RunOptions {
+  output?: string
+  format: 'csv' | 'ndjson'
+  ordersOut?: string
+  summaryOut?: string
+  summary: boolean
+  source?: string
+  profile?: string
+  map: string[]
+  orders: string[]
+  config?: string
+  now?: string
+  redact?: boolean
+  encoding?: string
+  delimiter?: string
+  strict?: boolean
+  rejects?: string
+  excel?: boolean
+  raw?: boolean
+  top: string
+}
+
+const EXAMPLE = `
+Example:
+  $ inbox-triage run samples/amazon.csv --orders samples/amazon-orders.txt \\
+      -o triaged.csv --orders-out orders.csv --summary-out summary.md
+  Reads the Amazon messages, joins the order report, writes every row with its triage
+  columns, one row per order with its dispute and return risk, and a Markdown summary.
+  The summary is also shown on stderr.`
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
+}
+
+function parseMap(pairs: string[]): Record<string, string> {
+  const mapping: Record<string, string> = {}
+  for (const pair of pairs) {
+    const at = pair.indexOf('=')
+    if (at <= 0) throw new UsageError(`--map ${pair}: expected field=Column, e.g. --map text=Message`)
+    mapping[pair.slice(0, at).trim()] = pair.slice(at + 1).trim()
+  }
+  return mapping
+}
+
+function parseNow(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  const time = Date.parse(value)
+  if (Number.isNaN(time)) throw new UsageError(`--now ${value}: not a date; use ISO 8601, e.g. 2026-05-04T09:00:00Z`)
+  return new Date(time).toISOString()
+}
+
+interface OpenedInput {
+  table: Table
+  profile: Profile
+}
+
+async function openInputs(files: string[], options: RunOptions, io: CliIo, profiles: Profile[]): Promise<OpenedInput[]> {
+  const readOptions: ReadTableOptions = { encoding: options.encoding, delimiter: options.delimiter, strict: options.strict }
+  const mapping = parseMap(options.map)
+  const opened: OpenedInput[] = []
+  for (const file of files) {
+    const table = await openTable(file === '-' ? '-' : resolve(io.cwd, file), readOptions, io.stdin)
+    const shown = file === '-' ? '<stdin>' : file
+    const forced = options.profile ? loadProfile(resolve(io.cwd, options.profile)) : options.source ? findProfile(options.source, profiles) : undefined
+    const bound = forced ? bindProfile(forced, table.header, mapping) : detectProfile(table.header, shown, profiles, mapping)
+    if (bound.columns.text === undefined) {
+      throw new UsageError(`${shown}: profile "${bound.profile.name}" finds no text column. Use --map text=Column.`)
+    }
+    opened.push({ table: { ...table, file: shown }, profile: bound.profile })
+  }
+  return opened
+}
+
+function unionHeader(inputs: OpenedInput[]): { header: string[]; maps: number[][] } {
+  const header: string[] = []
+  const at = new Map<string, number>()
+  const maps = inputs.map(({ table }) =>
+    table.header.map((name, i) => {
+      // Within one file a repeated name keeps its own column.
+      const key = `${name}\u0000${table.header.slice(0, i).filter((n) => n === name).length}`
+      let index = at.get(key)
+      if (index === undefined) {
+        index = header.length
+        header.push(name)
+        at.set(key, index)
+      }
+      return index
+    })
+  )
+  return { header, maps }
+}
+
+export async function runTriage(files: string[], options: RunOptions, io: CliIo): Promise<void> {
+  if (files.length === 0) throw new UsageError('No input file. Give one or more exports, or - for stdin. See inbox-triage run --help.')
+  if (files.filter((file) => file === '-').length > 1) throw new UsageError('stdin (-) can be read only once.')
+  const top = Number(options.top)
+  if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top ${options.top}: expected a whole number`)
+  const now = parseNow(options.now)
+  const config = loadConfig(options.config, io.cwd)
+  const profiles = [...config.profiles.map((file) => loadProfile(file)), ...builtinProfiles()]
+  const inputs = await openInputs(files, options, io, profiles)
+  const inputPaths = files.filter((file) => file !== '-').map((file) => resolve(io.cwd, file))
+  const orderBook: OrderBook | undefined = options.orders.length
+    ? await loadOrderBook(options.orders.map((file) => resolve(io.cwd, file)), { encoding: options.encoding })
+    : undefined
+
+  const summary = new SummaryBuilder(top)
+  const warn = (message: string): void => {
+    summary.addWarning(message)
+    io.stderr.write(`warning: ${message}\n`)
+  }
+  const pipeline = await createPipeline({
+    config,
+    now,
+    warn,
+    stageOptions: options.redact ? { clean: { redact: true } } : undefined
+  })
+
+  // Outputs: a file is written beside its target and renamed at the end; stdout streams.
+  const target = options.output && options.output !== '-' ? resolve(io.cwd, options.output) : undefined
+  const excel = options.raw ? false : (options.excel ?? (target !== undefined && extname(target).toLowerCase() === '.csv' && options.format === 'csv'))
+  const outFile = target ? await createAtomicWriter(target, { inputs: inputPaths }) : undefined
+  const out = outFile?.stream ?? io.stdout
+  const { header: inputHeader, maps } = unionHeader(inputs)
+  const header = [...inputHeader, ...triageHeader(inputHeader)]
+  const csv = options.format === 'csv' ? createCsvWriter(out, header, { excel }) : undefined
+  const ndjson = options.format === 'ndjson' ? createNdjsonWriter(out) : undefined
+  const rejectsFile = options.rejects ? await createAtomicWriter(resolve(io.cwd, options.rejects), { inputs: inputPaths }) : undefined
+  const rejects = rejectsFile ? createRejectsWriter(rejectsFile.stream, { excel: !options.raw }) : undefined
+  const orderRows: OrderRisk[] = []
+  const spinner: Ora | undefined = io.stderrIsTTY ? ora({ text: 'triaging…', stream: io.stderr as NodeJS.WriteStream }).start() : undefined
+
+  let read = 0
+  let written = 0
+  let rejected = 0
+  const started = Date.now()
+
+  async function* messages(): AsyncGenerator<Message> {
+    let seq = 0
+    for (let t = 0; t < inputs.length; t++) {
+      const { table, profile } = inputs[t]!
+      const normalizer = createNormalizer(bindProfile(profile, table.header, parseMap(options.map)), table.file)
+      let rows = 0
+      for await (const record of table.records) {
+        read++
+        if (record.kind === 'reject') {
+          rejected++
+          io.stderr.write(`${describeReject(table.file, record)}\n`)
+          await rejects?.write(table.file, record)
+          continue
+        }
+        rows++
+        const message = normalizer.normalize(record.cells, record.line, seq++)
+        message.input_cells = record.cells
+        message.input_table = t
+        const state = orderBook && message.order_id && !message.order_id_suspect ? orderBook.get(message.order_id) : undefined
+        if (state) {
+          message.order_status = state.order_status
+          message.delivery_status = state.delivery_status
+          message.return_status = state.return_status
+          message.claim_status = state.claim_status
+          message.delivered_at = state.delivered_at
+        }
+        if (spinner && read % 5000 === 0) {
+          const seconds = (Date.now() - started) / 1000
+          spinner.text = `triaging… ${read} rows, ${Math.round(read / seconds)} rows/s`
+        }
+        yield message
+      }
+      summary.addInput({ file: table.file, source: profile.name, encoding: table.encoding, rows })
+      if (normalizer.counts.damagedOrderIds > 0) {
+        warn(`${table.file}: ${normalizer.counts.damagedOrderIds} order id(s) look turned into numbers by a spreadsheet (e.g. 1.11737E+16); they were not joined to orders. Export the ids as text.`)
+      }
+      if (normalizer.counts.zoneAssumed > 0) {
+        warn(`${table.file}: ${normalizer.counts.zoneAssumed} timestamp(s) had no time zone; ${profile.timestamp?.zone ?? 'UTC'} was assumed.`)
+      }
+      if (normalizer.counts.badDates > 0) warn(`${table.file}: ${normalizer.counts.badDates} timestamp(s) could not be read; those messages have no time.`)
+    }
+  }
+
+  try {
+    await pipeline.run(messages(), {
+      finish(group: Group) {
+        summary.addGroup(group)
+        if (options.ordersOut && group.risk) orderRows.push(group.risk)
+      },
+      async emit(message: Message, group: Group) {
+        summary.addMessage(message)
+        const value = annotation(message, group)
+        const cells = new Array<string>(inputHeader.length).fill('')
+        const map = maps[message.input_table ?? 0]!
+        const input = message.input_cells ?? []
+        for (let i = 0; i < input.length; i++) cells[map[i]!] = input[i]!
+        written++
+        if (csv) await csv.write([...cells, ...annotationCells(value)])
+        else if (ndjson) {
+          const row: Record<string, string> = {}
+          for (let i = 0; i < input.length; i++) row[inputs[message.input_table ?? 0]!.table.header[i]!] ??= input[i]!
+          await ndjson.write({ input: row, ...value })
+        }
+        message.input_cells = undefined
+      }
+    })
+    await csv?.end()
+    await ndjson?.end()
+    await outFile?.commit()
+    await rejects?.end()
+    await rejectsFile?.commit()
+  } catch (error) {
+    spinner?.stop()
+    await outFile?.abort()
+    await rejectsFile?.abort()
+    throw error
+  }
+  spinner?.stop()
+  summary.addRows(read, written, rejected)
+  if (orderBook) {
+    for (const skip of orderBook.skipped) io.stderr.write(`${skip.file}:${skip.line}: order row skipped: ${skip.reason}\n`)
+  }
+  const result = summary.result()
+  if (options.ordersOut) {
+    await writeOrderSheet(resolve(io.cwd, options.ordersOut), orderRows, { excel: !options.raw, inputs: inputPaths })
+  }
+  if (options.summaryOut) {
+    const file = resolve(io.cwd, options.summaryOut)
+    const ext = extname(file).toLowerCase()
+    await writeFile(file, ext === '.md' || ext === '.markdown' ? formatMarkdown(result) : `${JSON.stringify(result, null, 2)}\n`)
+  }
+  if (options.summary) io.stderr.write(formatTerminal(result, { color: useColor(io) }))
+}
+
+export function commandRun(io: CliIo): Command {
+  return new Command('run')
+    .description('triage exported buyer messages (the default command)')
+    .argument('[files...]', 'message exports (CSV/TSV), or - for stdin')
+    .option('-o, --output <file>', 'annotated output file (default: stdout)')
+    .addOption(new Option('--format <format>', 'annotated output format').choices(['csv', 'ndjson']).default('csv'))
+    .option('--orders-out <file>', 'write the order-risk sheet (CSV): one row per order or orderless conversation')
+    .option('--summary-out <file>', 'write the summary: .json or .md')
+    .option('--no-summary', 'do not print the summary on stderr')
+    .option('--top <n>', 'orders listed per risk in the summary', '10')
+    .option('--orders <file>', 'order file to join (Amazon All Orders or returns report, Shopify or Shopee orders export); repeatable', collect, [])
+    .option('--source <name>', 'force a source profile (see `inbox-triage profiles`)')
+    .option('--profile <file>', 'use your own source profile file')
+    .option('--map <field=Column>', 'map a normalised field to a column, e.g. --map text=Message; repeatable', collect, [])
+    .option('--config <file>', 'configuration file (default: ./inbox-triage.config.yaml when present)')
+    .option('--now <time>', 'reference time for waiting clocks (default: the latest message time read)')
+    .option('--redact', 'mask emails, phone numbers and street addresses in the text shown in summaries and sheets')
+    .option('--encoding <name>', 'force the input encoding (utf-8, utf-16le, windows-1252, gb18030, shift_jis, big5, …)')
+    .option('--delimiter <char>', 'force the input delimiter (default: sniffed among , ; tab |)')
+    .option('--strict', 'stop at the first bad row (exit 2) instead of reporting and skipping it')
+    .option('--rejects <file>', 'write the rows that could not be read to this CSV (file, line, reason, excerpt, raw)')
+    .option('--excel', 'make the output safe for spreadsheets: UTF-8 BOM and formula-looking cells neutralised (default for -o FILE.csv)')
+    .option('--raw', 'never neutralise cells, even for -o FILE.csv')
+    .addHelpText('after', EXAMPLE)
+    .action(async (files: string[], options: RunOptions) => {
+      await runTriage(files, options, io)
+    })
+}

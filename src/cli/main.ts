@@ -1,0 +1,55 @@
+// The commander program: every command registered, errors mapped to exit codes, nothing exits.
+import { Command, CommanderError } from 'commander'
+import { TriageError } from '../errors.js'
+import { commandProfiles } from './commandProfiles.js'
+import { commandRun } from './commandRun.js'
+import { processIo, type CliIo } from './io.js'
+
+const COMMANDS = new Set(['run', 'rules', 'eval', 'explain', 'summarize', 'profiles', 'init', 'help'])
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('inbox-triage')
+    .description('Triage exported buyer messages: intents, language, sentiment, dispute and return risk, with reasons.')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text)
+    })
+    .showSuggestionAfterError()
+  for (const command of [commandRun(io), commandProfiles(io)]) {
+    program.addCommand(command.exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) }))
+  }
+  return program
+}
+
+/** `run` is the default command: `inbox-triage file.csv` means `inbox-triage run file.csv`. */
+export function withDefaultCommand(args: string[]): string[] {
+  const first = args[0]
+  if (first === undefined) return ['--help']
+  if (COMMANDS.has(first) || first === '--help' || first === '-h' || first === '--version' || first === '-V') return args
+  return ['run', ...args]
+}
+
+/** Runs the CLI; returns the exit code instead of exiting. */
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const program = buildProgram(io)
+  try {
+    await program.parseAsync(withDefaultCommand(argv.slice(2)), { from: 'user' })
+    return io.exitCode
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end with code 0; bad usage with 2.
+      return error.exitCode === 0 ? 0 : 2
+    }
+    if (error instanceof TriageError) {
+      io.stderr.write(`inbox-triage: ${error.message}\n`)
+      return error.exitCode
+    }
+    const err = error as NodeJS.ErrnoException
+    if (err?.code === 'EPIPE') return io.exitCode
+    io.stderr.write(`inbox-triage: unexpected error: ${err?.message ?? String(error)}\nPlease report it with the command you ran.\n`)
+    if (io.env.INBOX_TRIAGE_DEBUG) io.stderr.write(`${err?.stack ?? ''}\n`)
+    return 70
+  }
+}

@@ -1,0 +1,12 @@
+// The library API: triage messages without touching a file or a terminal.
+export { createPipeline, toMessage, type Pipeline, type PipelineOptions, type RunHandlers, type RunStats } from './pipeline/pipeline.js'
+export { defaultConfig, loadConfig, type TriageConfig, type StageEntry } from './pipeline/config.js'
+export { builtinStages } from './pipeline/registry.js'
+export { cleanText } from './stages/clean.js'
+export { builtinProfiles, detectProfile, loadProfile, type Profile } from './input/profiles.js'
+export { createNormalizer } from './input/normalize.js'
+export { openTable, type Table, type TableRow, type TableReject } from './input/read-table.js'
+export { loadOrderBook, type OrderBook, type OrderState } from './input/orders.js'
+export { SummaryBuilder, type Summary } from './summary/model.js'
+export { UsageError, InputError, CheckFailed, TriageError } from './errors.js'
+export type * from './types.js'

@@ -1,0 +1,188 @@
+// Streams messages into groups (an order with its conversations, or an orderless conversation),
+// finishes a group when it has not been seen for `window` rows, and releases messages in input
+// order once their group is finished. Memory: the window plus the open groups.
+import { orderKey } from '../input/orders.js'
+import type { Group, Message } from '../types.js'
+
+interface OpenGroup {
+  key: string
+  orderId: string
+  conversations: string[]
+  messages: Message[]
+  lastSeq: number
+  /** Set when merged into another group (a conversation turned out to belong to an order). */
+  into?: OpenGroup
+  finished?: Group
+}
+
+export interface GrouperOptions {
+  /** Rows after which an unseen group is finished. */
+  window: number
+  /** Held rows after which the oldest row's group is finished early, whatever the window. */
+  maxHeld: number
+  /** Fixed reference time; otherwise the latest message time read so far. */
+  now?: string
+  finish(group: Group): Promise<void> | void
+  emit(message: Message, group: Group): Promise<void> | void
+}
+
+function resolve(group: OpenGroup): OpenGroup {
+  let current = group
+  while (current.into) current = current.into
+  return current
+}
+
+function byTime(a: Message, b: Message): number {
+  if (a.created_at !== b.created_at) {
+    if (!a.created_at) return 1
+    if (!b.created_at) return -1
+    return a.created_at < b.created_at ? -1 : 1
+  }
+  return a.seq - b.seq
+}
+
+export class Grouper {
+  private readonly options: GrouperOptions
+  /** Open groups, least recently seen first (Map keeps insertion order; a touch re-inserts). */
+  private readonly open = new Map<OpenGroup, true>()
+  private readonly byConversation = new Map<string, OpenGroup>()
+  private readonly byOrder = new Map<string, OpenGroup>()
+  private readonly held: Array<{ message: Message; group: OpenGroup }> = []
+  private heldStart = 0
+  private readonly closedConversations = new Set<string>()
+  private latest = ''
+  private lastSeq = -1
+  /** Conversations whose rows lay further apart than the window: scored in parts. */
+  splitConversations = 0
+  groupsFinished = 0
+
+  constructor(options: GrouperOptions) {
+    this.options = options
+  }
+
+  private touch(group: OpenGroup, seq: number): void {
+    group.lastSeq = seq
+    this.open.delete(group)
+    this.open.set(group, true)
+  }
+
+  private groupFor(message: Message): OpenGroup {
+    const order = message.order_id && !message.order_id_suspect ? orderKey(message.order_id) : ''
+    let group = this.byConversation.get(message.conversation_id)
+    if (group) group = resolve(group)
+    const orderGroup = order ? this.byOrder.get(order) : undefined
+    if (group && order && !group.orderId) {
+      if (orderGroup && orderGroup !== group) {
+        this.merge(group, orderGroup)
+        return orderGroup
+      }
+      group.orderId = message.order_id
+      group.key = `order:${order}`
+      this.byOrder.set(order, group)
+      return group
+    }
+    if (group) return group
+    if (orderGroup) {
+      orderGroup.conversations.push(message.conversation_id)
+      this.byConversation.set(message.conversation_id, orderGroup)
+      return orderGroup
+    }
+    if (this.closedConversations.has(message.conversation_id)) this.splitConversations++
+    const fresh: OpenGroup = {
+      key: order ? `order:${order}` : `conversation:${message.conversation_id}`,
+      orderId: order ? message.order_id : '',
+      conversations: [message.conversation_id],
+      messages: [],
+      lastSeq: message.seq
+    }
+    this.byConversation.set(message.conversation_id, fresh)
+    if (order) this.byOrder.set(order, fresh)
+    return fresh
+  }
+
+  private merge(from: OpenGroup, into: OpenGroup): void {
+    for (const conversation of from.conversations) {
+      into.conversations.push(conversation)
+      this.byConversation.set(conversation, into)
+    }
+    for (const message of from.messages) into.messages.push(message)
+    from.messages = []
+    from.into = into
+    this.open.delete(from)
+  }
+
+  async add(message: Message): Promise<void> {
+    if (message.seq <= this.lastSeq) throw new Error(`messages must arrive in input order (seq ${message.seq} after ${this.lastSeq})`)
+    this.lastSeq = message.seq
+    if (message.created_at > this.latest) this.latest = message.created_at
+    const group = this.groupFor(message)
+    group.messages.push(message)
+    this.touch(group, message.seq)
+    this.held.push({ message, group })
+    await this.finishStale(message.seq)
+    await this.release()
+  }
+
+  private async finishStale(seq: number): Promise<void> {
+    const { window, maxHeld } = this.options
+    for (const group of this.open.keys()) {
+      if (group.lastSeq > seq - window) break
+      await this.finish(group)
+    }
+    while (this.held.length - this.heldStart > maxHeld) {
+      const oldest = resolve(this.held[this.heldStart]!.group)
+      if (oldest.finished) break
+      await this.finish(oldest)
+      await this.release()
+    }
+  }
+
+  private async finish(group: OpenGroup): Promise<void> {
+    this.open.delete(group)
+    for (const conversation of group.conversations) {
+      if (this.byConversation.get(conversation) === group) this.byConversation.delete(conversation)
+      this.closedConversations.add(conversation)
+    }
+    if (this.closedConversations.size > 1_000_000) this.closedConversations.clear()
+    if (group.orderId && this.byOrder.get(orderKey(group.orderId)) === group) this.byOrder.delete(orderKey(group.orderId))
+    group.messages.sort(byTime)
+    const finished: Group = {
+      key: group.key,
+      order_id: group.orderId,
+      conversation_ids: group.conversations,
+      messages: group.messages,
+      now: this.options.now ?? this.latest,
+      facts: {}
+    }
+    await this.options.finish(finished)
+    group.finished = finished
+    group.messages = []
+    this.groupsFinished++
+  }
+
+  private async release(): Promise<void> {
+    while (this.heldStart < this.held.length) {
+      const entry = this.held[this.heldStart]!
+      const group = resolve(entry.group).finished
+      if (!group) break
+      this.held[this.heldStart] = undefined as never
+      this.heldStart++
+      await this.options.emit(entry.message, group)
+    }
+    // Compact the queue now and then instead of shifting on every row.
+    if (this.heldStart > 4096 && this.heldStart * 2 > this.held.length) {
+      this.held.splice(0, this.heldStart)
+      this.heldStart = 0
+    }
+  }
+
+  /** Finish every open group and release the rest, in input order. */
+  async end(): Promise<void> {
+    for (const group of [...this.open.keys()]) await this.finish(group)
+    await this.release()
+  }
+
+  get heldRows(): number {
+    return this.held.length - this.heldStart
+  }
+}

@@ -1,0 +1,210 @@
+// createPipeline: the configured stages, ready to triage an array or a stream of messages.
+import { Ajv } from 'ajv'
+import { rulesDir } from '../data/paths.js'
+import { InputError, TriageError } from '../errors.js'
+import type { Group, GroupTransform, Message, OrderRisk, RunContext, Transform } from '../types.js'
+import { defaultConfig, type TriageConfig } from './config.js'
+import { Grouper } from './grouper.js'
+import { resolveStage } from './registry.js'
+
+export interface PipelineOptions {
+  config?: TriageConfig
+  /** Reference time for waiting clocks; default: the latest message time read so far. */
+  now?: string
+  /** Options merged over a stage's configured options, by stage name (e.g. `{ clean: { redact: true } }`). */
+  stageOptions?: Record<string, Record<string, unknown>>
+  warn?: (message: string) => void
+  /** Messages per batch handed to message stages. */
+  batchSize?: number
+}
+
+export interface RunHandlers {
+  /** Each message, in input order, with its finished group. */
+  emit(message: Message, group: Group): void | Promise<void>
+  /** Each finished group, once, before its messages are emitted. */
+  finish?(group: Group): void | Promise<void>
+}
+
+export interface RunStats {
+  messages: number
+  groups: number
+  splitConversations: number
+  /** Milliseconds spent in each stage. */
+  stageMs: Record<string, number>
+}
+
+export interface Pipeline {
+  readonly stages: string[]
+  readonly context: RunContext
+  /** Streams messages (in input order, `seq` increasing) through every stage. */
+  run(messages: AsyncIterable<Message> | Iterable<Message>, handlers: RunHandlers): Promise<RunStats>
+  /** Triage an array: the annotated messages in order, and one risk row per order or conversation. */
+  triage(messages: Array<Partial<Message> & { text: string }>): Promise<{ messages: Message[]; orders: OrderRisk[] }>
+}
+
+/** Fills the normalised fields a library caller leaves out. */
+export function toMessage(input: Partial<Message> & { text: string }, seq: number): Message {
+  return {
+    source: 'api',
+    source_file: '',
+    source_row: seq + 1,
+    conversation_id: `message-${seq + 1}`,
+    message_id: '',
+    order_id: '',
+    marketplace: '',
+    sender_role: 'buyer',
+    created_at: '',
+    subject: '',
+    content_type: 'text',
+    ...input,
+    raw_text: input.raw_text ?? input.text,
+    seq
+  }
+}
+
+function describeRows(batch: Message[]): string {
+  const first = batch[0]
+  const last = batch[batch.length - 1]
+  if (!first || !last) return ''
+  const file = first.source_file || 'input'
+  return first === last ? `${file} row ${first.source_row}` : `${file} rows ${first.source_row}–${last.source_row}`
+}
+
+export async function createPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
+  const config = options.config ?? defaultConfig()
+  const warnings = new Set<string>()
+  const context: RunContext = {
+    now: options.now,
+    rulesDir,
+    languages: config.languages,
+    warn(message) {
+      if (warnings.has(message)) return
+      warnings.add(message)
+      options.warn?.(message)
+    },
+    resources: { config }
+  }
+  const ajv = new Ajv({ allErrors: true, strict: false })
+  const messageStages: Array<{ name: string; transform: Transform }> = []
+  const groupStages: Array<{ name: string; transform: GroupTransform }> = []
+  const names: string[] = []
+  for (const entry of config.pipeline) {
+    const stage = await resolveStage(entry.stage, config.baseDir)
+    const stageOptions = { ...entry.options, ...options.stageOptions?.[stage.name] }
+    if (stage.name === 'intents' && config.rules.length) stageOptions.rules = [...((stageOptions.rules as string[]) ?? []), ...config.rules]
+    if (stage.name === 'sentiment' && config.lexicons.length) stageOptions.lexicons = config.lexicons
+    if (stage.name === 'risk' && config.risk) stageOptions.model = config.risk
+    if (stage.optionsSchema) {
+      const validate = ajv.compile(stage.optionsSchema)
+      if (!validate(stageOptions)) {
+        const error = validate.errors?.[0]
+        throw new InputError(
+          `Options of stage "${stage.name}"${config.files.length ? ` (${config.files[config.files.length - 1]})` : ''}: ` +
+            `${error?.instancePath || 'options'} ${error?.message ?? 'are invalid'}.`
+        )
+      }
+    }
+    let transform: Transform | GroupTransform
+    try {
+      transform = await stage.create(stageOptions as never, context)
+    } catch (error) {
+      if (error instanceof TriageError) throw error
+      throw new InputError(`Stage "${stage.name}" could not start: ${(error as Error).message}`)
+    }
+    names.push(stage.name)
+    if (stage.scope === 'group') groupStages.push({ name: stage.name, transform: transform as GroupTransform })
+    else messageStages.push({ name: stage.name, transform: transform as Transform })
+  }
+
+  const stageMs: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]))
+
+  async function runMessageStages(batch: Message[]): Promise<void> {
+    for (const { name, transform } of messageStages) {
+      const started = performance.now()
+      try {
+        await transform(batch)
+      } catch (error) {
+        // Find the one message that fails, so the error can name its row.
+        let culprit = batch
+        if (batch.length > 1) {
+          for (const message of batch) {
+            try {
+              await transform([message])
+            } catch {
+              culprit = [message]
+              break
+            }
+          }
+        }
+        throw new InputError(`Stage "${name}" failed on ${describeRows(culprit)}: ${(error as Error).message}`)
+      }
+      stageMs[name]! += performance.now() - started
+    }
+  }
+
+  async function runGroupStages(group: Group): Promise<void> {
+    for (const { name, transform } of groupStages) {
+      const started = performance.now()
+      try {
+        await transform(group)
+      } catch (error) {
+        throw new InputError(`Stage "${name}" failed on ${group.key} (${describeRows(group.messages)}): ${(error as Error).message}`)
+      }
+      stageMs[name]! += performance.now() - started
+    }
+  }
+
+  async function run(messages: AsyncIterable<Message> | Iterable<Message>, handlers: RunHandlers): Promise<RunStats> {
+    const batchSize = options.batchSize ?? 512
+    const grouper = new Grouper({
+      window: config.window,
+      maxHeld: config.window * 4,
+      now: options.now,
+      finish: async (group) => {
+        await runGroupStages(group)
+        await handlers.finish?.(group)
+      },
+      emit: handlers.emit
+    })
+    let count = 0
+    let batch: Message[] = []
+    const flush = async (): Promise<void> => {
+      if (batch.length === 0) return
+      const current = batch
+      batch = []
+      await runMessageStages(current)
+      for (const message of current) await grouper.add(message)
+    }
+    for await (const message of messages) {
+      batch.push(message)
+      count++
+      if (batch.length >= batchSize) await flush()
+    }
+    await flush()
+    await grouper.end()
+    if (grouper.splitConversations > 0) {
+      context.warn(
+        `${grouper.splitConversations} conversation(s) had rows more than ${config.window} rows apart and were scored in parts; ` +
+          'sort the input by conversation or time, or raise `window` in the config.'
+      )
+    }
+    return { messages: count, groups: grouper.groupsFinished, splitConversations: grouper.splitConversations, stageMs }
+  }
+
+  return {
+    stages: names,
+    context,
+    run,
+    async triage(inputs) {
+      const messages = inputs.map((input, seq) => toMessage(input, seq))
+      const orders: OrderRisk[] = []
+      await run(messages, {
+        emit() {},
+        finish(group) {
+          if (group.risk) orders.push(group.risk)
+        }
+      })
+      return { messages, orders }
+    }
+  }
+}

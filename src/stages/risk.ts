@@ -1,0 +1,251 @@
+// The risk stage: turns a group's intents, sentiment, order state and conversation facts into
+// dispute and return scores, levels, reasons, a priority and the next action.
+import { join } from 'node:path'
+import { readYamlFile } from '../data/yaml-file.js'
+import type { Group, GroupStage, Message, OrderRisk, Priority, RiskLevel, RiskReason } from '../types.js'
+import type { ConversationFacts } from './conversation.js'
+
+type Kind = 'dispute' | 'return'
+
+interface When {
+  intent?: string[]
+  delivery?: string[]
+  delivery_not?: string[]
+  claim?: boolean
+  return_open?: boolean
+  chasers?: number
+  policy_questions?: number
+  unanswered_hours?: number
+  sentiment_below?: number
+  sentiment_drop?: number
+  thanked_after_answer?: boolean
+}
+
+export interface RiskSignal {
+  id: string
+  kind: Kind
+  when: When
+  points: number
+  per?: { fact: 'chasers' | 'unanswered_days' | 'policy_questions' | 'buyer_messages'; over: number; points: number }
+  cap?: number
+  reason: string
+}
+
+export interface RiskModel {
+  levels: { low: number; medium: number; high: number }
+  signals: RiskSignal[]
+  priority: Array<{ priority: Priority; dispute?: Exclude<RiskLevel, 'none'>; return?: Exclude<RiskLevel, 'none'>; unanswered_hours?: number }>
+}
+
+export interface RiskOptions {
+  /** A risk model file replacing the built-in `rules/risk.yaml`. */
+  model?: string
+  /** Primary intent → suggested next action; filled from the intent pack by the pipeline. */
+  actions?: Record<string, string>
+  /** Intent priority (higher first) used to order `top_intents`. */
+  intentPriority?: Record<string, number>
+}
+
+export function loadRiskModel(file: string): RiskModel {
+  return readYamlFile<RiskModel>(file, 'risk.schema.json')
+}
+
+const LEVEL_RANK: Record<RiskLevel, number> = { none: 0, low: 1, medium: 2, high: 3 }
+const NO_CLAIM = new Set(['', 'no', 'none', 'false', 'n', '-', '0', 'closed - no claim'])
+
+export function levelOf(score: number, levels: RiskModel['levels']): RiskLevel {
+  if (score >= levels.high) return 'high'
+  if (score >= levels.medium) return 'medium'
+  if (score >= levels.low) return 'low'
+  return 'none'
+}
+
+/** "3 days", "5 hours", "40 minutes". */
+export function formatDuration(hours: number): string {
+  if (hours >= 36) return `${Math.round(hours / 24)} days`
+  if (hours >= 1.5) return `${Math.round(hours)} hours`
+  if (hours >= 1) return '1 hour'
+  return `${Math.max(1, Math.round(hours * 60))} minutes`
+}
+
+interface OrderFacts {
+  conversation: ConversationFacts
+  intents: Set<string>
+  delivery: string
+  deliveredAt: string
+  claim: string
+  returnStatus: string
+  threat: string
+}
+
+function orderFacts(group: Group): OrderFacts {
+  const conversation = group.facts.conversation as ConversationFacts
+  const intents = new Set<string>()
+  let delivery = ''
+  let deliveredAt = ''
+  let claim = ''
+  let returnStatus = ''
+  let threat = ''
+  for (const message of group.messages) {
+    delivery ||= message.delivery_status ?? ''
+    deliveredAt ||= message.delivered_at ?? ''
+    returnStatus ||= message.return_status ?? ''
+    const claimValue = message.claim_status ?? ''
+    if (claimValue && !NO_CLAIM.has(claimValue.trim().toLowerCase())) claim ||= claimValue
+    if (message.sender_role !== 'buyer') continue
+    for (const hit of message.intents ?? []) {
+      intents.add(hit.intent)
+      if (hit.intent === 'feedback/dispute-threat' && !threat) threat = `"${hit.span.text}"`
+    }
+  }
+  return { conversation, intents, delivery, deliveredAt, claim, returnStatus, threat }
+}
+
+function holds(when: When, facts: OrderFacts): boolean {
+  const c = facts.conversation
+  if (when.intent && !when.intent.some((intent) => facts.intents.has(intent))) return false
+  if (when.delivery && !when.delivery.includes(facts.delivery)) return false
+  if (when.delivery_not && when.delivery_not.includes(facts.delivery)) return false
+  if (when.claim !== undefined && Boolean(facts.claim) !== when.claim) return false
+  if (when.return_open !== undefined && Boolean(facts.returnStatus) !== when.return_open) return false
+  if (when.chasers !== undefined && c.chasers < when.chasers) return false
+  if (when.policy_questions !== undefined && c.policyQuestions < when.policy_questions) return false
+  if (when.unanswered_hours !== undefined && (c.hoursUnanswered ?? -1) < when.unanswered_hours) return false
+  if (when.sentiment_below !== undefined && (c.minSentiment ?? 0) >= when.sentiment_below) return false
+  if (when.sentiment_drop !== undefined) {
+    if (c.firstSentiment === null || c.lastSentiment === null) return false
+    if (c.firstSentiment - c.lastSentiment < when.sentiment_drop) return false
+  }
+  if (when.thanked_after_answer !== undefined && c.thankedAfterAnswer !== when.thanked_after_answer) return false
+  return true
+}
+
+function factValue(fact: NonNullable<RiskSignal['per']>['fact'], facts: OrderFacts): number {
+  const c = facts.conversation
+  switch (fact) {
+    case 'chasers':
+      return c.chasers
+    case 'policy_questions':
+      return c.policyQuestions
+    case 'buyer_messages':
+      return c.buyerMessages
+    case 'unanswered_days':
+      return (c.hoursUnanswered ?? 0) / 24
+  }
+}
+
+function fillReason(template: string, facts: OrderFacts, now: string): string {
+  const c = facts.conversation
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    switch (name) {
+      case 'delivered_ago': {
+        if (!facts.deliveredAt) return ''
+        const hours = (Date.parse(now) - Date.parse(facts.deliveredAt)) / 3_600_000
+        return Number.isNaN(hours) || hours < 0 ? '' : `${formatDuration(hours)} ago`
+      }
+      case 'chasers':
+        return String(c.chasers)
+      case 'chaser_span':
+        return c.chaserSpanHours < 1 ? 'under an hour' : formatDuration(c.chaserSpanHours)
+      case 'wait':
+        return formatDuration(c.hoursUnanswered ?? 0)
+      case 'policy_questions':
+        return String(c.policyQuestions)
+      case 'min_sentiment':
+        return (c.minSentiment ?? 0).toFixed(2)
+      case 'threat':
+        return facts.threat || 'a dispute'
+      case 'claim':
+        return facts.claim
+      case 'return_status':
+        return facts.returnStatus
+      default:
+        return whole
+    }
+  }).replace(/\s+$/, '')
+}
+
+export function scoreGroup(group: Group, model: RiskModel, options: RiskOptions = {}): OrderRisk {
+  const facts = orderFacts(group)
+  const c = facts.conversation
+  const totals: Record<Kind, number> = { dispute: 0, return: 0 }
+  const reasons: RiskReason[] = []
+  for (const signal of model.signals) {
+    if (!holds(signal.when, facts)) continue
+    let points = signal.points
+    if (signal.per) points += Math.max(0, Math.floor(factValue(signal.per.fact, facts) - signal.per.over)) * signal.per.points
+    if (signal.cap !== undefined) points = Math.min(points, signal.cap)
+    // De-escalation only lowers a risk that something raised.
+    if (points < 0 && totals[signal.kind] <= 0) continue
+    totals[signal.kind] += points
+    reasons.push({ signal: signal.id, kind: signal.kind, points, text: fillReason(signal.reason, facts, group.now) })
+  }
+  const dispute = Math.max(0, Math.min(100, Math.round(totals.dispute)))
+  const ret = Math.max(0, Math.min(100, Math.round(totals.return)))
+  const disputeRisk = levelOf(dispute, model.levels)
+  const returnRisk = levelOf(ret, model.levels)
+  let priority: Priority = 'P4'
+  for (const row of model.priority) {
+    if (row.dispute && LEVEL_RANK[disputeRisk] < LEVEL_RANK[row.dispute]) continue
+    if (row.return && LEVEL_RANK[returnRisk] < LEVEL_RANK[row.return]) continue
+    if (row.unanswered_hours !== undefined && (c.hoursUnanswered ?? -1) < row.unanswered_hours) continue
+    priority = row.priority
+    break
+  }
+  const rank = options.intentPriority ?? {}
+  const topIntents = Object.entries(c.intentCounts)
+    .sort((a, b) => (rank[b[0]] ?? 0) - (rank[a[0]] ?? 0) || b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([intent]) => intent)
+  const last: Message | undefined = c.lastBuyerMessage
+  const actionIntent = topIntents[0] ?? 'other'
+  const conversationIds = group.conversation_ids
+  return {
+    key: group.key,
+    order_id: group.order_id,
+    conversation_ids: conversationIds,
+    source: group.messages[0]?.source ?? '',
+    marketplace: group.messages.find((m) => m.marketplace)?.marketplace ?? '',
+    buyer_messages: c.buyerMessages,
+    last_buyer_message_at: c.lastBuyerMessageAt,
+    hours_unanswered: c.hoursUnanswered === null ? null : Math.round(c.hoursUnanswered * 10) / 10,
+    first_response_hours: c.firstResponseHours === null ? null : Math.round(c.firstResponseHours * 10) / 10,
+    dispute_score: dispute,
+    dispute_risk: disputeRisk,
+    return_score: ret,
+    return_risk: returnRisk,
+    priority,
+    top_intents: topIntents,
+    reasons,
+    suggested_action: options.actions?.[actionIntent] ?? '',
+    last_buyer_message: last?.text ?? ''
+  }
+}
+
+export const riskStage: GroupStage<RiskOptions> = {
+  name: 'risk',
+  scope: 'group',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      model: { type: 'string' },
+      actions: { type: 'object', additionalProperties: { type: 'string' } },
+      intentPriority: { type: 'object', additionalProperties: { type: 'number' } }
+    }
+  },
+  create(options, context) {
+    const model = loadRiskModel(options.model ?? join(context.rulesDir, 'risk.yaml'))
+    // The intent pack, loaded before the stages, knows each intent's action and priority.
+    const pack = context.resources.intents as { actions: Record<string, string>; priorities: Record<string, number> } | undefined
+    const scoring: RiskOptions = {
+      actions: { ...pack?.actions, ...options.actions },
+      intentPriority: { ...pack?.priorities, ...options.intentPriority }
+    }
+    return (group: Group) => {
+      if (!group.facts.conversation) {
+        throw new Error('the risk stage needs the conversation stage before it in the pipeline')
+      }
+      group.risk = scoreGroup(group, model, scoring)
+    }
+  }
+}

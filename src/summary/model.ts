@@ -1,0 +1,203 @@
+// The summary model: one JSON document built while the run streams, the source of every format.
+import type { Group, Message, OrderRisk, RiskLevel } from '../types.js'
+import { formatReason } from '../output/annotate.js'
+import type { ConversationFacts } from '../stages/conversation.js'
+
+export interface OrderLine {
+  order_id: string
+  conversation_ids: string[]
+  source: string
+  marketplace: string
+  score: number
+  level: RiskLevel
+  priority: string
+  reasons: string[]
+  suggested_action: string
+  last_buyer_message: string
+  hours_unanswered: number | null
+}
+
+export interface Summary {
+  version: 1
+  inputs: Array<{ file: string; source: string; encoding: string; rows: number }>
+  rows: { read: number; written: number; rejected: number }
+  messages: { total: number; buyer: number; classified: number; seller: number; other: number }
+  intents: Record<string, number>
+  languages: Record<string, number>
+  sentiment: Record<string, number>
+  urgent: number
+  orders: {
+    total: number
+    dispute: Record<RiskLevel, number>
+    return: Record<RiskLevel, number>
+    priority: Record<string, number>
+  }
+  top_dispute: OrderLine[]
+  top_return: OrderLine[]
+  unanswered: { total: number; by_wait: Record<string, number>; longest: OrderLine[] }
+  first_response: { conversations: number; median_hours: number | null; p90_hours: number | null }
+  outside_hours: { buyer_messages: number; outside: number; share: number | null }
+  warnings: string[]
+}
+
+export const WAIT_BUCKETS: Array<[string, number]> = [
+  ['under 4h', 4],
+  ['4-24h', 24],
+  ['1-3 days', 72],
+  ['over 3 days', Number.POSITIVE_INFINITY]
+]
+
+function bump(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1
+}
+
+function levels(): Record<RiskLevel, number> {
+  return { high: 0, medium: 0, low: 0, none: 0 }
+}
+
+export function quantile(sorted: number[], q: number): number | null {
+  if (sorted.length === 0) return null
+  const at = (sorted.length - 1) * q
+  const low = Math.floor(at)
+  const high = Math.ceil(at)
+  const value = sorted[low]! + (sorted[high]! - sorted[low]!) * (at - low)
+  return Math.round(value * 10) / 10
+}
+
+function line(risk: OrderRisk, kind: 'dispute' | 'return'): OrderLine {
+  return {
+    order_id: risk.order_id,
+    conversation_ids: risk.conversation_ids,
+    source: risk.source,
+    marketplace: risk.marketplace,
+    score: kind === 'dispute' ? risk.dispute_score : risk.return_score,
+    level: kind === 'dispute' ? risk.dispute_risk : risk.return_risk,
+    priority: risk.priority,
+    reasons: risk.reasons.filter((reason) => reason.kind === kind).map(formatReason),
+    suggested_action: risk.suggested_action,
+    last_buyer_message: risk.last_buyer_message,
+    hours_unanswered: risk.hours_unanswered
+  }
+}
+
+/** Keeps the N best lines by a comparator without holding every order. */
+class TopN {
+  readonly items: OrderLine[] = []
+  constructor(
+    private readonly size: number,
+    private readonly better: (a: OrderLine, b: OrderLine) => number
+  ) {}
+  offer(item: OrderLine): void {
+    if (this.size <= 0) return
+    if (this.items.length === this.size && this.better(item, this.items[this.items.length - 1]!) >= 0) return
+    let at = this.items.length
+    while (at > 0 && this.better(item, this.items[at - 1]!) < 0) at--
+    this.items.splice(at, 0, item)
+    if (this.items.length > this.size) this.items.pop()
+  }
+}
+
+const byScore = (a: OrderLine, b: OrderLine): number =>
+  b.score - a.score || (b.hours_unanswered ?? 0) - (a.hours_unanswered ?? 0) || a.order_id.localeCompare(b.order_id)
+const byWait = (a: OrderLine, b: OrderLine): number =>
+  (b.hours_unanswered ?? 0) - (a.hours_unanswered ?? 0) || a.order_id.localeCompare(b.order_id)
+
+export class SummaryBuilder {
+  private readonly summary: Summary
+  private readonly topDispute: TopN
+  private readonly topReturn: TopN
+  private readonly longest: TopN
+  private readonly responseHours: number[] = []
+
+  constructor(top = 10) {
+    this.topDispute = new TopN(top, byScore)
+    this.topReturn = new TopN(top, byScore)
+    this.longest = new TopN(top, byWait)
+    this.summary = {
+      version: 1,
+      inputs: [],
+      rows: { read: 0, written: 0, rejected: 0 },
+      messages: { total: 0, buyer: 0, classified: 0, seller: 0, other: 0 },
+      intents: {},
+      languages: {},
+      sentiment: {},
+      urgent: 0,
+      orders: { total: 0, dispute: levels(), return: levels(), priority: {} },
+      top_dispute: [],
+      top_return: [],
+      unanswered: { total: 0, by_wait: Object.fromEntries(WAIT_BUCKETS.map(([name]) => [name, 0])), longest: [] },
+      first_response: { conversations: 0, median_hours: null, p90_hours: null },
+      outside_hours: { buyer_messages: 0, outside: 0, share: null },
+      warnings: []
+    }
+  }
+
+  addInput(input: Summary['inputs'][number]): void {
+    this.summary.inputs.push(input)
+  }
+
+  addRows(read: number, written: number, rejected: number): void {
+    this.summary.rows.read += read
+    this.summary.rows.written += written
+    this.summary.rows.rejected += rejected
+  }
+
+  addWarning(warning: string): void {
+    if (!this.summary.warnings.includes(warning)) this.summary.warnings.push(warning)
+  }
+
+  addMessage(message: Message): void {
+    const s = this.summary
+    s.messages.total++
+    if (message.language?.lang) bump(s.languages, message.language.lang)
+    if (message.sender_role === 'seller') s.messages.seller++
+    else if (message.sender_role !== 'buyer') s.messages.other++
+    else {
+      s.messages.buyer++
+      if (message.content_type === 'text' && message.text) {
+        s.messages.classified++
+        bump(s.intents, message.intent ?? 'other')
+        if (message.sentiment) {
+          bump(s.sentiment, message.sentiment.label)
+          if (message.sentiment.urgent) s.urgent++
+        }
+      }
+    }
+  }
+
+  addGroup(group: Group): void {
+    const risk = group.risk
+    const facts = group.facts.conversation as ConversationFacts | undefined
+    if (facts) {
+      this.summary.outside_hours.buyer_messages += facts.buyerMessages
+      this.summary.outside_hours.outside += facts.outsideHours
+      if (facts.firstResponseHours !== null) this.responseHours.push(facts.firstResponseHours)
+    }
+    if (!risk) return
+    const orders = this.summary.orders
+    orders.total++
+    orders.dispute[risk.dispute_risk]++
+    orders.return[risk.return_risk]++
+    bump(orders.priority, risk.priority)
+    if (risk.dispute_risk !== 'none') this.topDispute.offer(line(risk, 'dispute'))
+    if (risk.return_risk !== 'none') this.topReturn.offer(line(risk, 'return'))
+    if (risk.hours_unanswered !== null) {
+      this.summary.unanswered.total++
+      const bucket = WAIT_BUCKETS.find(([, limit]) => risk.hours_unanswered! < limit)![0]
+      this.summary.unanswered.by_wait[bucket]!++
+      this.longest.offer({ ...line(risk, 'dispute'), reasons: [] })
+    }
+  }
+
+  result(): Summary {
+    const s = this.summary
+    s.top_dispute = this.topDispute.items
+    s.top_return = this.topReturn.items
+    s.unanswered.longest = this.longest.items
+    const sorted = [...this.responseHours].sort((a, b) => a - b)
+    s.first_response = { conversations: sorted.length, median_hours: quantile(sorted, 0.5), p90_hours: quantile(sorted, 0.9) }
+    const buyer = s.outside_hours.buyer_messages
+    s.outside_hours.share = buyer ? Math.round((s.outside_hours.outside / buyer) * 1000) / 1000 : null
+    return s
+  }
+}
