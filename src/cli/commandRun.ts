@@ -1,14 +1,13 @@
 // `inbox-triage run`: read exports, triage every message, write the annotated rows, the
 // order-risk sheet and the summary.
-import { writeFile } from 'node:fs/promises'
+import { stat, writeFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { extname, resolve } from 'node:path'
 import { Command, Option } from 'commander'
 import ora, { type Ora } from 'ora'
 import { UsageError } from '../errors.js'
 import { loadOrderBook, type OrderBook } from '../input/orders.js'
-import { createNormalizer } from '../input/normalize.js'
-import { detectProfile, findProfile, loadProfile, builtinProfiles, bindProfile, type Profile } from '../input/profiles.js'
-import { openTable, type ReadTableOptions, type Table } from '../input/read-table.js'
+import { builtinProfiles, loadProfile } from '../input/profiles.js'
 import { annotation, annotationCells, triageHeader } from '../output/annotate.js'
 import { createAtomicWriter } from '../output/atomic-write.js'
 import { writeOrderSheet } from '../output/order-sheet.js'
@@ -20,28 +19,41 @@ import { formatMarkdown } from '../summary/format-markdown.js'
 import { formatTerminal } from '../summary/format-terminal.js'
 import { SummaryBuilder } from '../summary/model.js'
 import type { Group, Message, OrderRisk } from '../types.js'
+import { openInputs, readMessages, type InputOptions, type OpenedInput } from './inputs.js'
 import { useColor, type CliIo } from './io.js'
 
-export interface RunOptions {
+export interface RunOptions extends InputOptions {
   output?: string
   format: 'csv' | 'ndjson'
   ordersOut?: string
   summaryOut?: string
   summary: boolean
-  source?: string
-  profile?: string
-  map: string[]
   orders: string[]
   config?: string
   now?: string
   redact?: boolean
-  encoding?: string
-  delimiter?: string
-  strict?: boolean
   rejects?: string
   excel?: boolean
   raw?: boolean
   top: string
+  workers?: string
+}
+
+/** Below this much input, starting threads costs more than it saves. */
+const WORKERS_FROM_BYTES = 4 * 1024 * 1024
+
+async function workerCount(option: string | undefined, files: string[], cwd: string): Promise<number> {
+  if (option !== undefined) {
+    const n = Number(option)
+    if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(`--workers ${option}: expected a whole number from 0 to 64`)
+    return n
+  }
+  let bytes = 0
+  for (const file of files) {
+    if (file === '-') return availableParallelism()
+    bytes += (await stat(resolve(cwd, file)).catch(() => undefined))?.size ?? 0
+  }
+  return bytes >= WORKERS_FROM_BYTES ? availableParallelism() : 0
 }
 
 const EXAMPLE = `
@@ -56,43 +68,11 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value]
 }
 
-function parseMap(pairs: string[]): Record<string, string> {
-  const mapping: Record<string, string> = {}
-  for (const pair of pairs) {
-    const at = pair.indexOf('=')
-    if (at <= 0) throw new UsageError(`--map ${pair}: expected field=Column, e.g. --map text=Message`)
-    mapping[pair.slice(0, at).trim()] = pair.slice(at + 1).trim()
-  }
-  return mapping
-}
-
 function parseNow(value: string | undefined): string | undefined {
   if (!value) return undefined
   const time = Date.parse(value)
   if (Number.isNaN(time)) throw new UsageError(`--now ${value}: not a date; use ISO 8601, e.g. 2026-05-04T09:00:00Z`)
   return new Date(time).toISOString()
-}
-
-interface OpenedInput {
-  table: Table
-  profile: Profile
-}
-
-async function openInputs(files: string[], options: RunOptions, io: CliIo, profiles: Profile[]): Promise<OpenedInput[]> {
-  const readOptions: ReadTableOptions = { encoding: options.encoding, delimiter: options.delimiter, strict: options.strict }
-  const mapping = parseMap(options.map)
-  const opened: OpenedInput[] = []
-  for (const file of files) {
-    const table = await openTable(file === '-' ? '-' : resolve(io.cwd, file), readOptions, io.stdin)
-    const shown = file === '-' ? '<stdin>' : file
-    const forced = options.profile ? loadProfile(resolve(io.cwd, options.profile)) : options.source ? findProfile(options.source, profiles) : undefined
-    const bound = forced ? bindProfile(forced, table.header, mapping) : detectProfile(table.header, shown, profiles, mapping)
-    if (bound.columns.text === undefined) {
-      throw new UsageError(`${shown}: profile "${bound.profile.name}" finds no text column. Use --map text=Column.`)
-    }
-    opened.push({ table: { ...table, file: shown }, profile: bound.profile })
-  }
-  return opened
 }
 
 function unionHeader(inputs: OpenedInput[]): { header: string[]; maps: number[][] } {
@@ -137,7 +117,8 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
     config,
     now,
     warn,
-    stageOptions: options.redact ? { clean: { redact: true } } : undefined
+    stageOptions: options.redact ? { clean: { redact: true } } : undefined,
+    workers: await workerCount(options.workers, files, io.cwd)
   })
 
   // Outputs: a file is written beside its target and renamed at the end; stdout streams.
@@ -159,51 +140,30 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
   let rejected = 0
   const started = Date.now()
 
-  async function* messages(): AsyncGenerator<Message> {
-    let seq = 0
-    for (let t = 0; t < inputs.length; t++) {
-      const { table, profile } = inputs[t]!
-      const normalizer = createNormalizer(bindProfile(profile, table.header, parseMap(options.map)), table.file)
-      let rows = 0
-      for await (const record of table.records) {
-        read++
-        if (record.kind === 'reject') {
-          rejected++
-          io.stderr.write(`${describeReject(table.file, record)}\n`)
-          await rejects?.write(table.file, record)
-          continue
-        }
-        rows++
-        const message = normalizer.normalize(record.cells, record.line, seq++)
-        message.input_cells = record.cells
-        message.input_table = t
-        const state = orderBook && message.order_id && !message.order_id_suspect ? orderBook.get(message.order_id) : undefined
-        if (state) {
-          message.order_status = state.order_status
-          message.delivery_status = state.delivery_status
-          message.return_status = state.return_status
-          message.claim_status = state.claim_status
-          message.delivered_at = state.delivered_at
-        }
-        if (spinner && read % 5000 === 0) {
-          const seconds = (Date.now() - started) / 1000
-          spinner.text = `triaging… ${read} rows, ${Math.round(read / seconds)} rows/s`
-        }
-        yield message
-      }
+  const messages = readMessages(inputs, {
+    orderBook,
+    onRow() {
+      read++
+      if (spinner && read % 5000 === 0) spinner.text = `triaging… ${read} rows, ${Math.round(read / ((Date.now() - started) / 1000))} rows/s`
+    },
+    async onReject(file, record) {
+      rejected++
+      io.stderr.write(`${describeReject(file, record)}\n`)
+      await rejects?.write(file, record)
+    },
+    onInputDone({ table, profile }, rows, normalizer) {
       summary.addInput({ file: table.file, source: profile.name, encoding: table.encoding, rows })
-      if (normalizer.counts.damagedOrderIds > 0) {
-        warn(`${table.file}: ${normalizer.counts.damagedOrderIds} order id(s) look turned into numbers by a spreadsheet (e.g. 1.11737E+16); they were not joined to orders. Export the ids as text.`)
+      const { damagedOrderIds, zoneAssumed, badDates } = normalizer.counts
+      if (damagedOrderIds > 0) {
+        warn(`${table.file}: ${damagedOrderIds} order id(s) look turned into numbers by a spreadsheet (e.g. 1.11737E+16); they were not joined to orders. Export the ids as text.`)
       }
-      if (normalizer.counts.zoneAssumed > 0) {
-        warn(`${table.file}: ${normalizer.counts.zoneAssumed} timestamp(s) had no time zone; ${profile.timestamp?.zone ?? 'UTC'} was assumed.`)
-      }
-      if (normalizer.counts.badDates > 0) warn(`${table.file}: ${normalizer.counts.badDates} timestamp(s) could not be read; those messages have no time.`)
+      if (zoneAssumed > 0) warn(`${table.file}: ${zoneAssumed} timestamp(s) had no time zone; ${profile.timestamp?.zone ?? 'UTC'} was assumed.`)
+      if (badDates > 0) warn(`${table.file}: ${badDates} timestamp(s) could not be read; those messages have no time.`)
     }
-  }
+  })
 
   try {
-    await pipeline.run(messages(), {
+    await pipeline.run(messages, {
       finish(group: Group) {
         summary.addGroup(group)
         if (options.ordersOut && group.risk) orderRows.push(group.risk)
@@ -276,6 +236,7 @@ export function commandRun(io: CliIo): Command {
     .option('--rejects <file>', 'write the rows that could not be read to this CSV (file, line, reason, excerpt, raw)')
     .option('--excel', 'make the output safe for spreadsheets: UTF-8 BOM and formula-looking cells neutralised (default for -o FILE.csv)')
     .option('--raw', 'never neutralise cells, even for -o FILE.csv')
+    .option('--workers <n>', 'worker threads for the analysis (default: one per core for inputs over 4 MB, else 0)')
     .addHelpText('after', EXAMPLE)
     .action(async (files: string[], options: RunOptions) => {
       await runTriage(files, options, io)

@@ -28,7 +28,10 @@ export function processIo(): CliIo {
   }
 }
 
-/** Colour is on when stderr is a terminal and NO_COLOR is not set. */
-export function useColor(io: CliIo): boolean {
-  return io.stderrIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb'
+/** Colour is on when the stream is a terminal and NO_COLOR is not set (FORCE_COLOR forces it). */
+export function useColor(io: CliIo, stream: 'stdout' | 'stderr' = 'stderr'): boolean {
+  if (io.env.NO_COLOR) return false
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true
+  const tty = stream === 'stdout' ? io.stdoutIsTTY : io.stderrIsTTY
+  return tty && io.env.TERM !== 'dumb'
 }

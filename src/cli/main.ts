@@ -1,6 +1,7 @@
 // The commander program: every command registered, errors mapped to exit codes, nothing exits.
 import { Command, CommanderError } from 'commander'
 import { TriageError } from '../errors.js'
+import { commandExplain } from './commandExplain.js'
 import { commandProfiles } from './commandProfiles.js'
 import { commandRun } from './commandRun.js'
 import { processIo, type CliIo } from './io.js'
@@ -17,7 +18,7 @@ export function buildProgram(io: CliIo): Command {
       writeErr: (text) => io.stderr.write(text)
     })
     .showSuggestionAfterError()
-  for (const command of [commandRun(io), commandProfiles(io)]) {
+  for (const command of [commandRun(io), commandExplain(io), commandProfiles(io)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) }))
   }
   return program

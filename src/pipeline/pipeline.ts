@@ -6,6 +6,7 @@ import type { Group, GroupTransform, Message, OrderRisk, RunContext, Transform }
 import { defaultConfig, type TriageConfig } from './config.js'
 import { Grouper } from './grouper.js'
 import { resolveStage } from './registry.js'
+import { createWorkerPool } from './workers.js'
 
 export interface PipelineOptions {
   config?: TriageConfig
@@ -16,6 +17,8 @@ export interface PipelineOptions {
   warn?: (message: string) => void
   /** Messages per batch handed to message stages. */
   batchSize?: number
+  /** Worker threads for the message stages; 0 runs them on this thread. Default 0. */
+  workers?: number
 }
 
 export interface RunHandlers {
@@ -70,10 +73,15 @@ function describeRows(batch: Message[]): string {
   return first === last ? `${file} row ${first.source_row}` : `${file} rows ${first.source_row}–${last.source_row}`
 }
 
-export async function createPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
-  const config = options.config ?? defaultConfig()
+export interface BuiltStages {
+  names: string[]
+  messageStages: Array<{ name: string; transform: Transform }>
+  groupStages: Array<{ name: string; transform: GroupTransform }>
+}
+
+export function createContext(config: TriageConfig, options: Pick<PipelineOptions, 'now' | 'warn'>): RunContext {
   const warnings = new Set<string>()
-  const context: RunContext = {
+  return {
     now: options.now,
     rulesDir,
     languages: config.languages,
@@ -84,13 +92,21 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
     },
     resources: { config }
   }
+}
+
+/** Resolves, validates and creates every configured stage, in order. */
+export async function createStages(
+  config: TriageConfig,
+  context: RunContext,
+  overrides: PipelineOptions['stageOptions'] = {},
+  scope?: 'message'
+): Promise<BuiltStages> {
   const ajv = new Ajv({ allErrors: true, strict: false })
-  const messageStages: Array<{ name: string; transform: Transform }> = []
-  const groupStages: Array<{ name: string; transform: GroupTransform }> = []
-  const names: string[] = []
+  const built: BuiltStages = { names: [], messageStages: [], groupStages: [] }
   for (const entry of config.pipeline) {
     const stage = await resolveStage(entry.stage, config.baseDir)
-    const stageOptions = { ...entry.options, ...options.stageOptions?.[stage.name] }
+    if (scope === 'message' && stage.scope === 'group') continue
+    const stageOptions: Record<string, unknown> = { ...entry.options, ...overrides[stage.name] }
     if (stage.name === 'intents' && config.rules.length) stageOptions.rules = [...((stageOptions.rules as string[]) ?? []), ...config.rules]
     if (stage.name === 'sentiment' && config.lexicons.length) stageOptions.lexicons = config.lexicons
     if (stage.name === 'risk' && config.risk) stageOptions.model = config.risk
@@ -111,36 +127,47 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
       if (error instanceof TriageError) throw error
       throw new InputError(`Stage "${stage.name}" could not start: ${(error as Error).message}`)
     }
-    names.push(stage.name)
-    if (stage.scope === 'group') groupStages.push({ name: stage.name, transform: transform as GroupTransform })
-    else messageStages.push({ name: stage.name, transform: transform as Transform })
+    built.names.push(stage.name)
+    if (stage.scope === 'group') built.groupStages.push({ name: stage.name, transform: transform as GroupTransform })
+    else built.messageStages.push({ name: stage.name, transform: transform as Transform })
   }
+  return built
+}
 
-  const stageMs: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]))
-
-  async function runMessageStages(batch: Message[]): Promise<void> {
-    for (const { name, transform } of messageStages) {
-      const started = performance.now()
-      try {
-        await transform(batch)
-      } catch (error) {
-        // Find the one message that fails, so the error can name its row.
-        let culprit = batch
-        if (batch.length > 1) {
-          for (const message of batch) {
-            try {
-              await transform([message])
-            } catch {
-              culprit = [message]
-              break
-            }
+/** Runs message stages over a batch; a failure names the stage and the failing row. */
+export async function runMessageStages(
+  stages: BuiltStages['messageStages'],
+  batch: Message[],
+  stageMs: Record<string, number>
+): Promise<void> {
+  for (const { name, transform } of stages) {
+    const started = performance.now()
+    try {
+      await transform(batch)
+    } catch (error) {
+      // Find the one message that fails, so the error can name its row.
+      let culprit = batch
+      if (batch.length > 1) {
+        for (const message of batch) {
+          try {
+            await transform([message])
+          } catch {
+            culprit = [message]
+            break
           }
         }
-        throw new InputError(`Stage "${name}" failed on ${describeRows(culprit)}: ${(error as Error).message}`)
       }
-      stageMs[name]! += performance.now() - started
+      throw new InputError(`Stage "${name}" failed on ${describeRows(culprit)}: ${(error as Error).message}`)
     }
+    stageMs[name] = (stageMs[name] ?? 0) + performance.now() - started
   }
+}
+
+export async function createPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
+  const config = options.config ?? defaultConfig()
+  const context = createContext(config, options)
+  const { names, messageStages, groupStages } = await createStages(config, context, options.stageOptions)
+  const stageMs: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]))
 
   async function runGroupStages(group: Group): Promise<void> {
     for (const { name, transform } of groupStages) {
@@ -150,7 +177,7 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
       } catch (error) {
         throw new InputError(`Stage "${name}" failed on ${group.key} (${describeRows(group.messages)}): ${(error as Error).message}`)
       }
-      stageMs[name]! += performance.now() - started
+      stageMs[name] = (stageMs[name] ?? 0) + performance.now() - started
     }
   }
 
@@ -166,21 +193,44 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
       },
       emit: handlers.emit
     })
+    const pool = options.workers && options.workers > 0
+      ? await createWorkerPool(options.workers, { config, stageOptions: options.stageOptions, now: options.now }, context.warn)
+      : undefined
+    // Batches in flight: the workers analyse while this thread reads and groups; results are
+    // taken back in order, so grouping and output never reorder.
+    const inFlight: Array<{ batch: Message[]; done: Promise<void> }> = []
+    const maxInFlight = pool ? pool.size * 2 : 0
     let count = 0
     let batch: Message[] = []
+    const settle = async (): Promise<void> => {
+      const oldest = inFlight.shift()!
+      await oldest.done
+      for (const message of oldest.batch) await grouper.add(message)
+    }
     const flush = async (): Promise<void> => {
       if (batch.length === 0) return
       const current = batch
       batch = []
-      await runMessageStages(current)
-      for (const message of current) await grouper.add(message)
+      const done = pool ? pool.process(current) : runMessageStages(messageStages, current, stageMs)
+      // Keep a rejected batch from being reported as unhandled before its turn comes.
+      done.catch(() => undefined)
+      inFlight.push({ batch: current, done })
+      while (inFlight.length > maxInFlight) await settle()
     }
-    for await (const message of messages) {
-      batch.push(message)
-      count++
-      if (batch.length >= batchSize) await flush()
+    try {
+      for await (const message of messages) {
+        batch.push(message)
+        count++
+        if (batch.length >= batchSize) await flush()
+      }
+      await flush()
+      while (inFlight.length > 0) await settle()
+    } finally {
+      if (pool) {
+        for (const [name, ms] of Object.entries(pool.stageMs)) stageMs[name] = (stageMs[name] ?? 0) + ms
+        await pool.close()
+      }
     }
-    await flush()
     await grouper.end()
     if (grouper.splitConversations > 0) {
       context.warn(

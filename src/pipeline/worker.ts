@@ -1,0 +1,36 @@
+// A worker thread that runs the message stages on the batches the pool sends it.
+import { parentPort, workerData } from 'node:worker_threads'
+import type { Message } from '../types.js'
+import type { TriageConfig } from './config.js'
+import { createContext, createStages, runMessageStages } from './pipeline.js'
+
+interface Init {
+  config: TriageConfig
+  stageOptions?: Record<string, Record<string, unknown>>
+  now?: string
+}
+
+const init = workerData as Init
+const port = parentPort!
+const context = createContext(init.config, { now: init.now, warn: (warning) => port.postMessage({ warning }) })
+
+try {
+  const { messageStages } = await createStages(init.config, context, init.stageOptions, 'message')
+  // One batch at a time, in arrival order, even when a stage awaits: a stage that remembers a
+  // conversation must see its messages in input order.
+  let queue = Promise.resolve()
+  port.on('message', ({ id, batch }: { id: number; batch: Message[] }) => {
+    queue = queue.then(async () => {
+      const stageMs: Record<string, number> = {}
+      try {
+        await runMessageStages(messageStages, batch, stageMs)
+        port.postMessage({ id, batch, stageMs })
+      } catch (error) {
+        port.postMessage({ id, error: (error as Error).message })
+      }
+    })
+  })
+  port.postMessage({ ready: true })
+} catch (error) {
+  port.postMessage({ failed: (error as Error).message })
+}

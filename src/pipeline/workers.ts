@@ -1,0 +1,125 @@
+// A small pool of worker threads for the message stages. A conversation always goes to the same
+// worker, so a stage that remembers a conversation (the language fallback) sees all of it in
+// input order, and the output is the same whatever the number of workers.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { packageRoot } from '../data/paths.js'
+import { InputError } from '../errors.js'
+import type { Message } from '../types.js'
+import type { TriageConfig } from './config.js'
+
+export interface WorkerPool {
+  readonly size: number
+  /** Runs the message stages on a batch; the messages are updated in place. */
+  process(batch: Message[]): Promise<void>
+  readonly stageMs: Record<string, number>
+  close(): Promise<void>
+}
+
+/** Fields the message stages write, copied back from a worker's answer. */
+const STAGE_FIELDS = ['text', 'language', 'intents', 'intent', 'sentiment', 'data'] as const
+
+function workerScript(): string {
+  const here = fileURLToPath(import.meta.url)
+  // Under ts-jest the sources run as .ts; threads run the built JavaScript.
+  const built = here.endsWith('.ts') ? join(packageRoot, 'dist/src/pipeline/worker.js') : join(here, '..', 'worker.js')
+  if (!existsSync(built)) throw new InputError(`Worker script ${built} is missing: run \`npm run build\` first.`)
+  return built
+}
+
+/** FNV-1a: a cheap, stable hash of the conversation id. */
+function hash(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
+
+interface Pending {
+  resolve(batch: Message[]): void
+  reject(error: Error): void
+}
+
+export async function createWorkerPool(
+  size: number,
+  init: { config: TriageConfig; stageOptions?: Record<string, Record<string, unknown>>; now?: string },
+  warn: (message: string) => void
+): Promise<WorkerPool> {
+  const script = workerScript()
+  const stageMs: Record<string, number> = {}
+  const pending = new Map<number, Pending>()
+  let nextId = 0
+  const workers: Worker[] = []
+  const ready: Array<Promise<void>> = []
+  for (let i = 0; i < size; i++) {
+    const worker = new Worker(script, { workerData: init })
+    workers.push(worker)
+    ready.push(
+      new Promise<void>((resolve, reject) => {
+        worker.on('message', (message: { ready?: true; failed?: string; warning?: string; id?: number; batch?: Message[]; error?: string; stageMs?: Record<string, number> }) => {
+          if (message.ready) return resolve()
+          if (message.failed) return reject(new InputError(message.failed))
+          if (message.warning) return warn(message.warning)
+          const job = pending.get(message.id!)
+          if (!job) return
+          pending.delete(message.id!)
+          if (message.error) return job.reject(new InputError(message.error))
+          for (const [name, ms] of Object.entries(message.stageMs ?? {})) stageMs[name] = (stageMs[name] ?? 0) + ms
+          job.resolve(message.batch!)
+        })
+        worker.on('error', (error) => {
+          reject(error)
+          for (const job of pending.values()) job.reject(error)
+          pending.clear()
+        })
+      })
+    )
+  }
+  try {
+    await Promise.all(ready)
+  } catch (error) {
+    await Promise.all(workers.map((worker) => worker.terminate()))
+    throw error
+  }
+
+  function send(worker: Worker, batch: Message[]): Promise<Message[]> {
+    const id = nextId++
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject })
+      worker.postMessage({ id, batch })
+    })
+  }
+
+  return {
+    size,
+    stageMs,
+    async process(batch) {
+      const parts: Message[][] = workers.map(() => [])
+      const origins: Message[][] = workers.map(() => [])
+      for (const message of batch) {
+        const at = size === 1 ? 0 : hash(message.conversation_id) % size
+        // The input cells stay here; only what the stages read crosses the thread boundary.
+        const { input_cells: _cells, ...slim } = message
+        parts[at]!.push(slim as Message)
+        origins[at]!.push(message)
+      }
+      const answers = await Promise.all(parts.map((part, i) => (part.length ? send(workers[i]!, part) : Promise.resolve([]))))
+      for (let w = 0; w < answers.length; w++) {
+        const answer = answers[w]!
+        const origin = origins[w]!
+        for (let i = 0; i < answer.length; i++) {
+          const target = origin[i]! as unknown as Record<string, unknown>
+          const source = answer[i]! as unknown as Record<string, unknown>
+          for (const field of STAGE_FIELDS) if (source[field] !== undefined) target[field] = source[field]
+        }
+      }
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()))
+    }
+  }
+}
