@@ -1,5 +1,4 @@
 // `inbox-triage explain`: what each stage sees and decides for one message, and why.
-import { resolve } from 'node:path'
 import { Chalk, type ChalkInstance } from 'chalk'
 import { Command, Option } from 'commander'
 import { UsageError } from '../errors.js'
@@ -138,7 +137,7 @@ async function explainRow(options: ExplainOptions, io: CliIo): Promise<Explanati
   const config = loadConfig(options.config, io.cwd)
   const profiles = [...config.profiles.map((file) => loadProfile(file)), ...builtinProfiles()]
   const inputs = await openInputs([options.file!], options, io, profiles)
-  const orderBook = options.orders.length ? await loadOrderBook(options.orders.map((f) => resolve(io.cwd, f))) : undefined
+  const orderBook = options.orders.length ? await loadOrderBook(options.orders, { cwd: io.cwd }) : undefined
   const pipeline = await createPipeline({ config, now: options.now, warn: (w) => io.stderr.write(`warning: ${w}\n`) })
   let found: Explanation | undefined
   await pipeline.run(readMessages(inputs, { orderBook }), {

@@ -105,7 +105,7 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
   const inputs = await openInputs(files, options, io, profiles)
   const inputPaths = files.filter((file) => file !== '-').map((file) => resolve(io.cwd, file))
   const orderBook: OrderBook | undefined = options.orders.length
-    ? await loadOrderBook(options.orders.map((file) => resolve(io.cwd, file)), { encoding: options.encoding })
+    ? await loadOrderBook(options.orders, { encoding: options.encoding, cwd: io.cwd })
     : undefined
 
   const summary = new SummaryBuilder(top)
@@ -153,6 +153,7 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
     },
     onInputDone({ table, profile }, rows, normalizer) {
       summary.addInput({ file: table.file, source: profile.name, encoding: table.encoding, rows })
+      if (table.headerOnly) warn(`${table.file}: has a header row but no messages; check the export's date range and filters.`)
       const { damagedOrderIds, zoneAssumed, badDates } = normalizer.counts
       if (damagedOrderIds > 0) {
         warn(`${table.file}: ${damagedOrderIds} order id(s) look turned into numbers by a spreadsheet (e.g. 1.11737E+16); they were not joined to orders. Export the ids as text.`)

@@ -36,18 +36,18 @@ export function parseMap(pairs: string[]): Record<string, string> {
 
 /** Opens every input (headers only) and picks its profile, so that a bad header fails before any work. */
 export async function openInputs(files: string[], options: InputOptions, io: CliIo, profiles: Profile[]): Promise<OpenedInput[]> {
-  const readOptions: ReadTableOptions = { encoding: options.encoding, delimiter: options.delimiter, strict: options.strict }
   const mapping = parseMap(options.map)
   const forced = options.profile ? loadProfile(resolve(io.cwd, options.profile)) : options.source ? findProfile(options.source, profiles) : undefined
   const opened: OpenedInput[] = []
   for (const file of files) {
-    const table = await openTable(file === '-' ? '-' : resolve(io.cwd, file), readOptions, io.stdin)
     const shown = file === '-' ? '<stdin>' : file
+    const readOptions: ReadTableOptions = { encoding: options.encoding, delimiter: options.delimiter, strict: options.strict, label: shown }
+    const table = await openTable(file === '-' ? '-' : resolve(io.cwd, file), readOptions, io.stdin)
     const bound = forced ? bindProfile(forced, table.header, mapping) : detectProfile(table.header, shown, profiles, mapping)
     if (bound.columns.text === undefined) {
       throw new UsageError(`${shown}: profile "${bound.profile.name}" finds no text column. Use --map text=Column.`)
     }
-    opened.push({ table: { ...table, file: shown }, profile: bound.profile, mapping })
+    opened.push({ table, profile: bound.profile, mapping })
   }
   return opened
 }

@@ -1,6 +1,7 @@
 // The commander program: every command registered, errors mapped to exit codes, nothing exits.
 import { Command, CommanderError } from 'commander'
 import { TriageError } from '../errors.js'
+import { abortPendingWriters } from '../output/atomic-write.js'
 import { commandExplain } from './commandExplain.js'
 import { commandProfiles } from './commandProfiles.js'
 import { commandRun } from './commandRun.js'
@@ -32,8 +33,20 @@ export function withDefaultCommand(args: string[]): string[] {
   return ['run', ...args]
 }
 
-/** Runs the CLI; returns the exit code instead of exiting. */
-export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+/** Ctrl-C: remove half-written outputs, say so, and exit 130 as shells expect. */
+function onInterrupt(io: CliIo): void {
+  process.once('SIGINT', () => {
+    io.stderr.write('\ninbox-triage: interrupted; no output file was written.\n')
+    void abortPendingWriters().finally(() => process.exit(130))
+  })
+}
+
+/** Runs the CLI; returns the exit code instead of exiting. Without `io`, runs on the real process. */
+export async function run(argv: string[], io?: CliIo): Promise<number> {
+  if (!io) {
+    io = processIo()
+    onInterrupt(io)
+  }
   const program = buildProgram(io)
   try {
     await program.parseAsync(withDefaultCommand(argv.slice(2)), { from: 'user' })

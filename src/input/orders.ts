@@ -1,6 +1,6 @@
 // Order files: order, delivery and return state joined to messages by order id.
 import { readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { profilesDir } from '../data/paths.js'
 import { readYamlFile } from '../data/yaml-file.js'
 import { InputError } from '../errors.js'
@@ -112,12 +112,13 @@ function derive(spec: Derived | undefined, cells: string[], columns: Record<stri
 }
 
 /** Loads every order file; states for the same order merge, later files filling what earlier ones lacked. */
-export async function loadOrderBook(paths: string[], options: ReadTableOptions = {}): Promise<OrderBook> {
+export async function loadOrderBook(paths: string[], options: ReadTableOptions & { cwd?: string } = {}): Promise<OrderBook> {
   const states = new Map<string, OrderState>()
   const skipped: OrderBook['skipped'] = []
   const files: OrderBook['files'] = []
   for (const path of paths) {
-    const table = await openTable(path, options)
+    const { cwd, ...readOptions } = options
+    const table = await openTable(cwd ? resolve(cwd, path) : path, { ...readOptions, label: path })
     let bound: BoundOrderProfile | undefined
     for (const profile of orderProfiles()) {
       bound = bindOrderProfile(profile, table.header)

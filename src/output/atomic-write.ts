@@ -1,0 +1,115 @@
+// Writes an output file through a temporary file beside it, renamed over the target only when
+// the run succeeds: an interrupted or failed run never leaves a half-written file behind.
+import { randomBytes } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { rename, stat, unlink } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { InputError, UsageError } from '../errors.js'
+
+export interface AtomicWriter {
+  /** Write the output here. */
+  stream: NodeJS.WritableStream
+  /** Flushes, syncs and renames the temporary file over the target. */
+  commit(): Promise<void>
+  /** Drops the temporary file; the target is untouched. Safe to call after commit or twice. */
+  abort(): Promise<void>
+}
+
+export interface AtomicWriterOptions {
+  /** Input files of the run: writing over one of them (same file, even through a link) is refused. */
+  inputs?: string[]
+}
+
+/** Writers not yet committed or aborted, so an interrupt can remove their temporary files. */
+const pending = new Set<AtomicWriter>()
+
+export async function createAtomicWriter(target: string, options: AtomicWriterOptions = {}): Promise<AtomicWriter> {
+  await refuseInputs(target, options.inputs ?? [])
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  // `flush` syncs the data to disk before the file is closed, so the rename never exposes an empty file.
+  const stream = createWriteStream(temp, { flags: 'wx', mode: await modeOf(target), flush: true })
+  let failure: Error | undefined
+  stream.on('error', (error) => {
+    failure = error
+  })
+  await new Promise<void>((resolve, reject) => {
+    stream.once('ready', resolve)
+    stream.once('error', reject)
+  }).catch((error: unknown) => {
+    throw new InputError(`${target}: cannot be written (${describe(error)}).`)
+  })
+
+  let settled = false
+  const writer: AtomicWriter = {
+    stream,
+    async commit() {
+      if (settled) return
+      settled = true
+      pending.delete(writer)
+      try {
+        if (failure) throw failure
+        // The caller may have ended the stream already (a writer that owns its end); the data is
+        // on disk only once the file is closed.
+        if (!stream.closed) {
+          await new Promise<void>((resolve) => {
+            stream.once('close', resolve)
+            if (!stream.writableEnded) stream.end()
+          })
+        }
+        if (failure) throw failure
+        await rename(temp, target)
+      } catch (error) {
+        stream.destroy()
+        await unlink(temp).catch(() => undefined)
+        throw new InputError(`${target}: writing failed (${describe(error)}); the previous file, if any, is unchanged.`)
+      }
+    },
+    async abort() {
+      if (settled) return
+      settled = true
+      pending.delete(writer)
+      await new Promise<void>((resolve) => {
+        if (stream.closed) return resolve()
+        stream.once('close', resolve)
+        stream.destroy()
+      })
+      await unlink(temp).catch(() => undefined)
+    }
+  }
+  pending.add(writer)
+  return writer
+}
+
+/** Aborts every writer not yet committed: call it from the CLI's interrupt handler. */
+export async function abortPendingWriters(): Promise<void> {
+  await Promise.all([...pending].map((writer) => writer.abort()))
+}
+
+/** Refuses a directory, or an input file as target. The same file means the same device and inode, so links and `./x` vs `x` are caught too. */
+async function refuseInputs(target: string, inputs: string[]): Promise<void> {
+  const targetStat = await stat(target).catch(() => undefined)
+  if (!targetStat) return
+  if (targetStat.isDirectory()) throw new UsageError(`Cannot write ${target}: it is a directory. Name an output file.`)
+  for (const input of inputs) {
+    if (input === '-') continue
+    const inputStat = await stat(input).catch(() => undefined)
+    if (inputStat && inputStat.dev === targetStat.dev && inputStat.ino === targetStat.ino) {
+      throw new UsageError(`Refusing to write ${target}: it is the input file ${input}. Choose another output file name.`)
+    }
+  }
+}
+
+/** Keep the permissions of a file being replaced; new files get the usual default. */
+async function modeOf(target: string): Promise<number> {
+  const existing = await stat(target).catch(() => undefined)
+  return existing ? existing.mode & 0o777 : 0o666
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return 'its directory does not exist'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  if (code === 'ENOSPC') return 'the disk is full'
+  if (code === 'EISDIR') return 'it is a directory'
+  return (error as Error).message
+}
