@@ -13,6 +13,7 @@ interface Derived {
   from: string[]
   rules?: Array<{ state: string; contains: string[] }>
   cancelled_when?: string[]
+  none_when?: string[]
 }
 
 export interface OrderProfile {
@@ -100,15 +101,16 @@ function bindOrderProfile(profile: OrderProfile, header: string[]): BoundOrderPr
 function derive(spec: Derived | undefined, cells: string[], columns: Record<string, number>): string | undefined {
   if (!spec) return undefined
   const values = spec.from.map((field) => (columns[field] === undefined ? '' : (cells[columns[field]!] ?? '').trim()))
-  if (spec.cancelled_when?.some((field) => columns[field] !== undefined && (cells[columns[field]!] ?? '').trim())) {
-    return 'cancelled'
-  }
+  const present = (field: string): boolean => columns[field] !== undefined && (cells[columns[field]!] ?? '').trim() !== ''
+  if (spec.none_when?.some(present)) return undefined
+  if (spec.cancelled_when?.some(present)) return 'cancelled'
   if (!spec.rules) return values.find((value) => value !== '')
   const joined = values.join(' ').toLowerCase()
   for (const rule of spec.rules) {
     if (rule.contains.some((needle) => joined.includes(needle))) return rule.state
   }
-  return values.find((value) => value !== '')?.toLowerCase() || undefined
+  // With rules, a value none of them names says nothing (Shopify's "paid" is not a return).
+  return undefined
 }
 
 /** Loads every order file; states for the same order merge, later files filling what earlier ones lacked. */

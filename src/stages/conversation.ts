@@ -97,6 +97,21 @@ function isBuyerText(message: Message): boolean {
   return message.sender_role === 'buyer'
 }
 
+/** Short acknowledgements without a question ("ok", "Mache ich") close a turn rather than open one. */
+const ACKNOWLEDGEMENT_CHARS = 24
+
+/**
+ * Whether a buyer message waits for an answer: thanks and plain acknowledgements do not, so a
+ * conversation that ends with "thank you!" is not counted as unanswered.
+ */
+export function needsAnswer(message: Message): boolean {
+  if (message.content_type !== 'text') return false
+  const intents = message.intents ?? []
+  if (intents.length > 0) return intents.some((hit) => hit.intent !== 'feedback/positive')
+  const text = message.text.trim()
+  return text.length > ACKNOWLEDGEMENT_CHARS || /[?？¿]/.test(text)
+}
+
 function answers(message: Message): boolean {
   return message.sender_role === 'seller'
 }
@@ -123,7 +138,8 @@ export function conversationFacts(group: Group, options: ConversationOptions, cl
   }
   let firstChaser = Number.NaN
   let lastChaser = Number.NaN
-  // Waiting and first response are per conversation; an order takes its longest wait.
+  // Waiting and first response are per conversation; an order takes its longest wait. The wait
+  // starts at the earliest buyer message that needs an answer and has none yet.
   const firstBuyer = new Map<string, number>()
   const lastBuyerUnanswered = new Map<string, number>()
   const answered = new Set<string>()
@@ -148,7 +164,7 @@ export function conversationFacts(group: Group, options: ConversationOptions, cl
     facts.lastBuyerMessageAt = message.created_at
     if (!Number.isNaN(time)) {
       if (!firstBuyer.has(message.conversation_id)) firstBuyer.set(message.conversation_id, time)
-      if (!lastBuyerUnanswered.has(message.conversation_id)) lastBuyerUnanswered.set(message.conversation_id, time)
+      if (!lastBuyerUnanswered.has(message.conversation_id) && needsAnswer(message)) lastBuyerUnanswered.set(message.conversation_id, time)
       if (clock.isOutside(message.created_at, message.marketplace)) {
         facts.outsideHours++
         message.conversation = { ...message.conversation, outside_hours: true }

@@ -9,6 +9,8 @@ type Kind = 'dispute' | 'return'
 
 interface When {
   intent?: string[]
+  and_intent?: string[]
+  intent_not?: string[]
   delivery?: string[]
   delivery_not?: string[]
   claim?: boolean
@@ -104,6 +106,8 @@ function orderFacts(group: Group): OrderFacts {
 function holds(when: When, facts: OrderFacts): boolean {
   const c = facts.conversation
   if (when.intent && !when.intent.some((intent) => facts.intents.has(intent))) return false
+  if (when.and_intent && !when.and_intent.some((intent) => facts.intents.has(intent))) return false
+  if (when.intent_not && when.intent_not.some((intent) => facts.intents.has(intent))) return false
   if (when.delivery && !when.delivery.includes(facts.delivery)) return false
   if (when.delivery_not && when.delivery_not.includes(facts.delivery)) return false
   if (when.claim !== undefined && Boolean(facts.claim) !== when.claim) return false

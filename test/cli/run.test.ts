@@ -64,7 +64,7 @@ describe('inbox-triage run', () => {
     expect(readFileSync(join(dir, 'in.csv'), 'utf8')).toBe(GENERIC)
   })
 
-  const failures = [
+  const failures: Array<{ name: string; files: Record<string, string>; args: string[]; message: RegExp }> = [
     { name: 'a header that fits no profile', files: { 'odd.csv': 'Foo,Bar\n1,2\n' }, args: ['odd.csv'], message: /odd\.csv: the header fits no source profile/ },
     { name: 'a file that does not exist', files: {}, args: ['missing.csv'], message: /missing\.csv/ },
     { name: 'an unknown --source', files: { 'in.csv': GENERIC }, args: ['in.csv', '--source', 'ebay'], message: /Unknown source profile "ebay"/ },

@@ -31,6 +31,16 @@ describe('conversation facts', () => {
     expect(f.firstResponseHours).toBe(1.5)
   })
 
+  it('does not count a closing thanks or acknowledgement as waiting for an answer', () => {
+    const ack = buyer('2026-05-01T11:00:00Z', [])
+    ack.text = 'ok, danke'
+    expect(facts([buyer('2026-05-01T09:00:00Z', ['order/status']), seller('2026-05-01T10:00:00Z'), buyer('2026-05-01T10:30:00Z', ['feedback/positive'])], '2026-05-03T00:00:00Z').hoursUnanswered).toBeNull()
+    expect(facts([buyer('2026-05-01T09:00:00Z', ['order/status']), seller('2026-05-01T10:00:00Z'), ack], '2026-05-03T00:00:00Z').hoursUnanswered).toBeNull()
+    const question = buyer('2026-05-01T11:00:00Z', [])
+    question.text = 'and the invoice?'
+    expect(facts([seller('2026-05-01T10:00:00Z'), question], '2026-05-01T15:00:00Z').hoursUnanswered).toBe(4)
+  })
+
   it('sees thanks after a seller answer as de-escalation, and a new problem as none', () => {
     expect(facts([buyer('2026-05-01T09:00:00Z', ['order/damaged'], -0.6), seller('2026-05-01T10:00:00Z'), buyer('2026-05-01T11:00:00Z', ['feedback/positive'], 0.7)], '2026-05-02T00:00:00Z').thankedAfterAnswer).toBe(true)
     expect(facts([buyer('2026-05-01T09:00:00Z', ['feedback/positive'], 0.7)], '2026-05-02T00:00:00Z').thankedAfterAnswer).toBe(false)

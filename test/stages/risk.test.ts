@@ -81,7 +81,7 @@ const cases: Case[] = [
     name: 'wants another size: an exchange is a return risk',
     messages: [buyer('2026-05-09T09:00:00Z', ['exchange/request'], 0), seller('2026-05-09T10:00:00Z')],
     dispute: 'none',
-    return: 'low'
+    return: 'medium'
   },
   {
     name: 'an A-to-z claim already filed',

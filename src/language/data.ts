@@ -1,0 +1,149 @@
+// Loads the data of the lexical, letter, Han and marketplace layers from rules/language/.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { InputError } from '../errors.js'
+import { SUPPORTED_LANGUAGES } from './languages.js'
+
+export interface LanguageData {
+  /** Lower-case word → the languages whose high-frequency or customer-service vocabulary has it. */
+  words: Map<string, string[]>
+  /** Words buyers type in every language ("ok", "haha"): no evidence of any. */
+  neutral: Set<string>
+  /** Lower-case word → the languages it marks in a message mixed with English. */
+  markers: Map<string, string[]>
+  /** Lower-case letter → the languages whose spelling uses it. */
+  letters: Map<string, string[]>
+  han: { simplified: string; traditional: string; japanese: string }
+  markets: { domains: Map<string, string[]>; regions: Map<string, string[]> }
+}
+
+/** Hand-written word lists, in the format of customer-service.yaml. */
+const WORD_FILES = ['customer-service.yaml', 'vocabulary.yaml']
+
+const cache = new Map<string, LanguageData>()
+
+/** The language data in `dir` (normally rules/language), read once per process. */
+export function loadLanguageData(dir: string): LanguageData {
+  let data = cache.get(dir)
+  if (!data) {
+    data = readLanguageData(dir)
+    cache.set(dir, data)
+  }
+  return data
+}
+
+class DataFile {
+  constructor(readonly path: string, readonly content: unknown) {}
+
+  static read(dir: string, name: string): DataFile {
+    const path = join(dir, name)
+    let text: string
+    try {
+      text = readFileSync(path, 'utf8')
+    } catch (error) {
+      throw new InputError(`Cannot read language data ${path}: ${(error as Error).message}. Reinstall inbox-triage or restore the file.`)
+    }
+    try {
+      return new DataFile(path, name.endsWith('.json') ? JSON.parse(text) : parse(text))
+    } catch (error) {
+      throw new InputError(`Language data ${path} is not valid ${name.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`)
+    }
+  }
+
+  fail(where: string, problem: string): never {
+    throw new InputError(`Language data ${this.path}, at ${where}: ${problem}.`)
+  }
+
+  object(value: unknown, where: string): Record<string, unknown> {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) this.fail(where, 'expected a mapping')
+    return value as Record<string, unknown>
+  }
+
+  strings(value: unknown, where: string): string[] {
+    if (value === undefined) return []
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' && typeof v !== 'number')) {
+      this.fail(where, 'expected a list of words')
+    }
+    return (value as unknown[]).map((v) => String(v).normalize('NFC').toLowerCase())
+  }
+
+  language(value: string, where: string): string {
+    if (!SUPPORTED_LANGUAGES.includes(value)) {
+      this.fail(where, `unknown language "${value}"; use one of ${SUPPORTED_LANGUAGES.join(', ')}`)
+    }
+    return value
+  }
+
+  languages(value: unknown, where: string): string[] {
+    return this.strings(value, where).map((lang, i) => this.language(lang, `${where}[${i}]`))
+  }
+}
+
+function addAll(map: Map<string, string[]>, words: string[], lang: string): void {
+  for (const word of words) {
+    const langs = map.get(word)
+    if (!langs) map.set(word, [lang])
+    else if (!langs.includes(lang)) langs.push(lang)
+  }
+}
+
+function readLanguageData(dir: string): LanguageData {
+  const words = new Map<string, string[]>()
+  const markers = new Map<string, string[]>()
+
+  const lexicon: DataFile = DataFile.read(dir, 'lexicon.json')
+  const lexiconLanguages = lexicon.object(lexicon.object(lexicon.content, '(top level)').languages, 'languages')
+  for (const [lang, list] of Object.entries(lexiconLanguages)) {
+    addAll(words, lexicon.strings(list, `languages.${lang}`), lexicon.language(lang, `languages.${lang}`))
+  }
+
+  const neutral = new Set<string>()
+  for (const name of WORD_FILES) {
+    const file: DataFile = DataFile.read(dir, name)
+    const top = file.object(file.content, '(top level)')
+    for (const word of file.strings(top.neutral, 'neutral')) neutral.add(word)
+    const sections = file.object(top.languages, 'languages')
+    for (const [lang, entry] of Object.entries(sections)) {
+      file.language(lang, `languages.${lang}`)
+      const section = file.object(entry, `languages.${lang}`)
+      const marks = file.strings(section.markers, `languages.${lang}.markers`)
+      addAll(words, file.strings(section.words, `languages.${lang}.words`), lang)
+      addAll(words, marks, lang)
+      addAll(markers, marks, lang)
+    }
+  }
+
+  const letterFile: DataFile = DataFile.read(dir, 'letters.yaml')
+  const letterList = letterFile.object(letterFile.content, '(top level)').letters
+  if (!Array.isArray(letterList)) letterFile.fail('letters', 'expected a list of { chars, languages }')
+  const letters = new Map<string, string[]>()
+  letterList.forEach((item, i) => {
+    const entry = letterFile.object(item, `letters[${i}]`)
+    if (typeof entry.chars !== 'string') letterFile.fail(`letters[${i}].chars`, 'expected a string of letters')
+    const langs = letterFile.languages(entry.languages, `letters[${i}].languages`)
+    for (const ch of entry.chars.normalize('NFC').toLowerCase()) {
+      for (const lang of langs) addAll(letters, [ch], lang)
+    }
+  })
+
+  const hanFile: DataFile = DataFile.read(dir, 'han.yaml')
+  const hanTop = hanFile.object(hanFile.content, '(top level)')
+  const hanString = (key: string): string => {
+    const value = hanTop[key]
+    if (typeof value !== 'string') hanFile.fail(key, 'expected a string of Han characters')
+    return value.replace(/\s+/g, '')
+  }
+  const han = { simplified: hanString('simplified'), traditional: hanString('traditional'), japanese: hanString('japanese') }
+
+  const marketFile: DataFile = DataFile.read(dir, 'markets.yaml')
+  const marketTop = marketFile.object(marketFile.content, '(top level)')
+  const table = (key: string): Map<string, string[]> => {
+    const map = new Map<string, string[]>()
+    for (const [name, langs] of Object.entries(marketFile.object(marketTop[key], key))) {
+      map.set(name.toLowerCase(), marketFile.languages(langs, `${key}.${name}`))
+    }
+    return map
+  }
+  return { words, neutral, markers, letters, han, markets: { domains: table('domains'), regions: table('regions') } }
+}

@@ -1,0 +1,437 @@
+// Language identification made for short buyer messages: Unicode script first, then, for
+// Latin-script text, franc's trigrams plus the lexical layer (words, chat markers, letters),
+// with the marketplace and the conversation as priors that break ties.
+import type { LanguageDecision } from '../types.js'
+import type { LanguageData } from './data.js'
+import { LATIN_LANGUAGES } from './languages.js'
+import { marketLanguages } from './market.js'
+import { SCRIPT_CODES, SCRIPT_COUNT, Script, scriptOf } from './script.js'
+import { BOUNDARY, buildTrigramModel, type TrigramModel } from './trigrams.js'
+import { EMPTY_HASH, hashStep, WordTable } from './word-table.js'
+
+export interface DetectHints {
+  /** Marketplace or region of the message: 'amazon.de', 'TH', 'Shopee MY'… */
+  marketplace?: string
+  /** The conversation's language so far (BCP 47), the fallback for texts too short to judge. */
+  conversationLang?: string
+}
+
+/**
+ * Weights of the layers, in the log-odds units of the trigram scores. A word of the lexicon
+ * is worth a few trigrams, a chat marker more, a distinctive letter about one word; the
+ * priors only tip a near tie, the conversation more than the marketplace.
+ */
+export interface LayerWeights {
+  word: number
+  marker: number
+  letter: number
+  marketPrior: number
+  conversationPrior: number
+  /** Log-weight of a trigram outside a language's list, relative to its top trigram (0). */
+  absentTrigram: number
+  /**
+   * Each letter sits in three overlapping trigrams, so their log-weights are not independent
+   * evidence: scaled down, they leave room for the words.
+   */
+  trigramScale: number
+}
+
+export const DEFAULT_WEIGHTS: Readonly<LayerWeights> = {
+  word: 4,
+  marker: 3,
+  letter: 2,
+  marketPrior: 2,
+  conversationPrior: 3,
+  absentTrigram: -4.9,
+  trigramScale: 0.5
+}
+/** Below this confidence a Latin-script guess yields to a non-Latin conversation language. */
+const WEAK = 0.6
+/** A CJK character carries about a word; other letters count singly. */
+const CJK_WEIGHT = 3
+const SCRIPT_CONFIDENCE = 0.99
+const FALLBACK_CONFIDENCE = 0.5
+const PRIOR_ONLY_CONFIDENCE = 0.3
+const MAX_CANDIDATES = 3
+
+/** Lexicon bit of a word typed in every language. */
+const NEUTRAL = 1 << 29
+
+const HAN_SIMPLIFIED = 1
+const HAN_TRADITIONAL = 2
+const HAN_JAPANESE = 4
+
+/** Characters of a message that are read at most. */
+const MAX_SCAN = 2048
+
+/** A letter repeated three times or more. */
+const RUNS = /(\p{L})\1{2,}/gu
+
+export class Detector {
+  private readonly allowed: ReadonlySet<string>
+  /** Allowed Latin-script languages, in score order. */
+  private readonly latin: readonly string[]
+  private readonly english: number
+  private readonly model: TrigramModel | undefined
+  /** Word → bit mask of its languages; the languages it marks sit 16 bits up, and NEUTRAL above. */
+  private readonly lexicon: WordTable
+  /** Lower-case letter code → bit mask of the languages that spell with it. */
+  private readonly letterMask = new Uint16Array(0x2000)
+  private readonly hanFlags = new Uint8Array(0x10000)
+  private readonly marketCache = new Map<string, { languages: readonly string[]; mask: number }>()
+  private readonly markets: LanguageData['markets']
+
+  // Scratch state of the current call: detection is synchronous, and reusing these keeps
+  // the per-message path free of allocation apart from its result.
+  private readonly counts = new Int32Array(SCRIPT_COUNT)
+  private readonly trigram: Float64Array
+  private readonly lexical: Float64Array
+  private readonly total: Float64Array
+  private readonly markerHits: Int32Array
+  /** Latin words that are not neutral. */
+  private telling = 0
+  private hanFlagsSeen = 0
+  private hanSimplified = 0
+  private hanTraditional = 0
+
+  constructor(
+    languages: readonly string[],
+    data: LanguageData,
+    private readonly weights: Readonly<LayerWeights> = DEFAULT_WEIGHTS
+  ) {
+    this.allowed = new Set(languages)
+    this.latin = LATIN_LANGUAGES.filter((lang) => this.allowed.has(lang))
+    this.english = this.latin.indexOf('en')
+    this.model = this.latin.length > 0 ? buildTrigramModel(this.latin, weights.absentTrigram, weights.trigramScale) : undefined
+    this.markets = data.markets
+    const n = this.latin.length
+    this.trigram = new Float64Array(n)
+    this.lexical = new Float64Array(n)
+    this.total = new Float64Array(n)
+    this.markerHits = new Int32Array(n)
+
+    const words = new Map<string, number>()
+    for (const [word, langs] of data.words) {
+      const mask = this.maskOf(langs)
+      addWord(words, word, mask)
+      // Buyers drop accents ("khong", "nao"); one-letter folds ("à" → "a") would only add noise.
+      const folded = fold(word)
+      if (folded !== word && folded.length > 1) addWord(words, folded, mask)
+    }
+    // Markers are listed in every spelling they count in: folding "dạ" to "da" would mark Italian.
+    for (const [word, langs] of data.markers) addWord(words, word, this.maskOf(langs) << 16)
+    for (const word of data.neutral) addWord(words, word, NEUTRAL)
+    this.lexicon = new WordTable(words)
+    for (const [letter, langs] of data.letters) {
+      const code = letter.charCodeAt(0)
+      if (letter.length === 1 && code < this.letterMask.length) this.letterMask[code] |= this.maskOf(langs)
+    }
+    this.flagHan(data.han.simplified, HAN_SIMPLIFIED)
+    this.flagHan(data.han.traditional, HAN_TRADITIONAL)
+    this.flagHan(data.han.japanese, HAN_JAPANESE)
+  }
+
+  detect(text: string, hints?: DetectHints): LanguageDecision {
+    if (!text) return this.fallback(hints)
+    // The start of a long message (a pasted email) says enough; the cap bounds the cost.
+    let lower = (text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text).toLowerCase()
+    if (!this.scan(lower, true)) {
+      // Decomposed accents: compose them so that letters and words match, then scan again;
+      // marks with no precomposed letter (the dot of Turkish "İ" lower-cased) are skipped.
+      lower = lower.normalize('NFC')
+      this.scan(lower, false)
+    }
+    const counts = this.counts
+    let best: Script = Script.None
+    let bestWeight = 0
+    for (let s: number = Script.Han; s <= Script.Other; s++) {
+      const weight = s === Script.Han || s === Script.Kana || s === Script.Hangul ? counts[s] * CJK_WEIGHT : counts[s]
+      if (weight > bestWeight) {
+        best = s as Script
+        bestWeight = weight
+      }
+    }
+    const latinLetters = counts[Script.Latin]
+    if (latinLetters === 0 && bestWeight === 0) return this.fallback(hints)
+    // A few Latin letters in Thai or CJK text are sizes, models and brands ("มีไซส์ L ไหม").
+    if (bestWeight > 0 && bestWeight * 3 >= latinLetters) return this.byScript(best, hints)
+    return this.byLatin(hints)
+  }
+
+  private maskOf(langs: readonly string[]): number {
+    let mask = 0
+    for (const lang of langs) {
+      const index = this.latin.indexOf(lang)
+      if (index >= 0) mask |= 1 << index
+    }
+    return mask
+  }
+
+  private flagHan(chars: string, flag: number): void {
+    for (let i = 0; i < chars.length; i++) this.hanFlags[chars.charCodeAt(i)] |= flag
+  }
+
+  /**
+   * One pass over the lower-cased text: script counts and Han variants, and for Latin words
+   * the trigram scores, lexicon hits and letter cues. False when it meets a combining mark and
+   * `stopAtMark` is set.
+   */
+  private scan(lower: string, stopAtMark: boolean): boolean {
+    const n = this.latin.length
+    const counts = this.counts
+    const trigram = this.trigram
+    const lexical = this.lexical
+    const markerHits = this.markerHits
+    const letterMask = this.letterMask
+    counts.fill(0)
+    trigram.fill(0)
+    lexical.fill(0)
+    markerHits.fill(0)
+    this.telling = 0
+    this.hanFlagsSeen = 0
+    this.hanSimplified = 0
+    this.hanTraditional = 0
+    const model = this.model
+    let wordStart = -1
+    let elongated = false
+    let hash = EMPTY_HASH
+    // The two previous symbols of franc's padded trigram stream; p2 is -1 until there are two.
+    let p2 = -1
+    let p1 = BOUNDARY
+    for (let i = 0; i <= lower.length; i++) {
+      const code = i < lower.length ? lower.charCodeAt(i) : 32
+      const script = scriptOf(code)
+      if (script === Script.Latin) {
+        counts[script]++
+        if (wordStart < 0) {
+          wordStart = i
+          elongated = false
+          hash = EMPTY_HASH
+        }
+        hash = hashStep(hash, code)
+        // "pleaseee", "thanksss": a third repeat of a letter adds nothing but noise.
+        const repeat = i >= 2 && code === lower.charCodeAt(i - 1) && code === lower.charCodeAt(i - 2) && i - 2 >= wordStart
+        if (repeat) {
+          elongated = true
+          continue
+        }
+        if (model !== undefined) {
+          const symbol = model.symbolOf(code)
+          if (p2 >= 0) model.score(p2, p1, symbol, trigram)
+          p2 = p1
+          p1 = symbol
+        }
+        if (code >= 0x80 && code < 0x2000) {
+          const mask = letterMask[code]
+          if (mask !== 0) for (let l = 0; l < n; l++) if (mask & (1 << l)) lexical[l] += this.weights.letter
+        }
+        continue
+      }
+      if (script === Script.Mark) {
+        if (stopAtMark) return false
+        continue
+      }
+      counts[script]++
+      if (script === Script.Han) {
+        const flags = this.hanFlags[code]
+        this.hanFlagsSeen |= flags
+        if (flags & HAN_SIMPLIFIED) this.hanSimplified++
+        if (flags & HAN_TRADITIONAL) this.hanTraditional++
+      }
+      if (wordStart < 0) continue
+      const mask = elongated ? this.lookupElongated(lower.slice(wordStart, i)) : this.lexicon.find(lower, wordStart, i, hash)
+      if (mask < 0 || (mask & NEUTRAL) === 0) this.telling++
+      if (mask > 0) {
+        for (let l = 0; l < n; l++) {
+          if (mask & (1 << l)) lexical[l] += this.weights.word
+          if (mask & (1 << (l + 16))) {
+            lexical[l] += this.weights.marker
+            markerHits[l]++
+          }
+        }
+      }
+      wordStart = -1
+      if (model !== undefined) {
+        model.score(p2, p1, BOUNDARY, trigram)
+        p2 = p1
+        p1 = BOUNDARY
+      }
+    }
+    return true
+  }
+
+  /** The lexicon mask of an elongated word: as written, else with its runs cut to one letter, then two; -1 if none. */
+  private lookupElongated(word: string): number {
+    const mask = this.lexicon.get(word)
+    if (mask > 0) return mask
+    const once = this.lexicon.get(word.replace(RUNS, '$1'))
+    return once > 0 ? once : this.lexicon.get(word.replace(RUNS, '$1$1'))
+  }
+
+  private byLatin(hints: DetectHints | undefined): LanguageDecision {
+    const n = this.latin.length
+    if (n === 0) return { lang: 'und', confidence: 0, method: 'none', script: 'Latn' }
+    const trigram = this.trigram
+    const lexical = this.lexical
+    const total = this.total
+    const market = hints?.marketplace ? this.market(hints.marketplace).mask : 0
+    const conversation = hints?.conversationLang ? this.latin.indexOf(hints.conversationLang) : -1
+
+    let francBest = 0
+    let evidenceBest = 0
+    let marketBest = 0
+    let evidenceMin = Infinity
+    for (let l = 0; l < n; l++) {
+      const evidence = trigram[l] + lexical[l]
+      if (trigram[l] > trigram[francBest]) francBest = l
+      if (evidence > trigram[evidenceBest] + lexical[evidenceBest]) evidenceBest = l
+      if (evidence < evidenceMin) evidenceMin = evidence
+      total[l] = evidence + (market & (1 << l) ? this.weights.marketPrior : 0)
+      if (total[l] > total[marketBest]) marketBest = l
+    }
+    if (this.telling === 0 || trigram[evidenceBest] + lexical[evidenceBest] === evidenceMin) return this.noEvidence(hints, market)
+    if (conversation >= 0) total[conversation] += this.weights.conversationPrior
+    let best = 0
+    for (let l = 1; l < n; l++) if (total[l] > total[best]) best = l
+
+    // Taglish, Manglish: English words around the markers of the buyer's own language.
+    const marked = best === this.english ? this.markedLanguage() : -1
+    let method: string
+    if (marked >= 0) {
+      best = marked
+      method = 'lexicon'
+    } else if (best !== marketBest) method = 'conversation'
+    else if (best !== evidenceBest) method = 'prior'
+    else if (best !== francBest) method = 'lexicon'
+    else method = 'franc'
+
+    const decision = this.withCandidates(best, method, marked >= 0 ? this.english : -1)
+    const conversationLang = hints?.conversationLang
+    if (decision.confidence < WEAK && conversationLang && conversation < 0 && this.allowed.has(conversationLang)) {
+      return { lang: conversationLang, confidence: FALLBACK_CONFIDENCE, method: 'conversation', candidates: [{ lang: decision.lang, score: decision.confidence }] }
+    }
+    return decision
+  }
+
+  /** The best-scoring language other than English with a marker in the text, or -1. */
+  private markedLanguage(): number {
+    let marked = -1
+    for (let l = 0; l < this.latin.length; l++) {
+      if (l !== this.english && this.markerHits[l] > 0 && (marked < 0 || this.total[l] > this.total[marked])) marked = l
+    }
+    return marked
+  }
+
+  /**
+   * Softmax of the total scores: the winner's share is the confidence, the next ones are
+   * candidates. A mixed message is as sure as its two languages together (`mixedWith`).
+   */
+  private withCandidates(best: number, method: string, mixedWith: number): LanguageDecision {
+    const total = this.total
+    const n = total.length
+    let max = -Infinity
+    for (let l = 0; l < n; l++) if (total[l] > max) max = total[l]
+    let sum = 0
+    for (let l = 0; l < n; l++) sum += Math.exp(total[l] - max)
+    const candidates: Array<{ lang: string; score: number }> = []
+    for (let l = 0; l < n; l++) {
+      if (l === best) continue
+      const score = Math.exp(total[l] - max) / sum
+      if (score < 0.001) continue
+      let at = candidates.length
+      while (at > 0 && candidates[at - 1].score < score) at--
+      if (at < MAX_CANDIDATES) candidates.splice(at, 0, { lang: this.latin[l], score: round(score) })
+      if (candidates.length > MAX_CANDIDATES) candidates.pop()
+    }
+    let share = Math.exp(total[best] - max)
+    if (mixedWith >= 0) share += Math.exp(total[mixedWith] - max)
+    const confidence = round(share / sum)
+    return { lang: this.latin[best], confidence, method, candidates, script: 'Latn' }
+  }
+
+  /** Latin text that tells nothing ("ok", "haha", "qxvbw"): the conversation, else a one-language marketplace. */
+  private noEvidence(hints: DetectHints | undefined, market: number): LanguageDecision {
+    if (hints?.conversationLang && this.allowed.has(hints.conversationLang)) return this.fallback(hints)
+    if (market !== 0 && (market & (market - 1)) === 0) {
+      return { lang: this.latin[31 - Math.clz32(market)], confidence: PRIOR_ONLY_CONFIDENCE, method: 'prior', script: 'Latn' }
+    }
+    return { lang: 'und', confidence: 0, method: 'none', script: 'Latn' }
+  }
+
+  private fallback(hints: DetectHints | undefined): LanguageDecision {
+    const lang = hints?.conversationLang
+    if (lang && this.allowed.has(lang)) return { lang, confidence: FALLBACK_CONFIDENCE, method: 'conversation' }
+    return { lang: 'und', confidence: 0, method: 'none' }
+  }
+
+  /** The marketplace's languages, and the bit mask of those written in Latin script. */
+  private market(marketplace: string): { languages: readonly string[]; mask: number } {
+    let market = this.marketCache.get(marketplace)
+    if (market === undefined) {
+      const languages = marketLanguages(marketplace, this.markets)
+      market = { languages, mask: this.maskOf(languages) }
+      // Marketplace values repeat; the cap only guards against a column of free text.
+      if (this.marketCache.size < 1000) this.marketCache.set(marketplace, market)
+    }
+    return market
+  }
+
+  private byScript(script: Script, hints: DetectHints | undefined): LanguageDecision {
+    switch (script) {
+      case Script.Kana:
+        return this.scriptDecision('ja', 'Jpan')
+      case Script.Han:
+        return this.hanDecision(hints)
+      case Script.Hangul:
+        return this.scriptDecision('ko', 'Kore')
+      case Script.Thai:
+        return this.scriptDecision('th', 'Thai')
+      case Script.Arabic:
+        return this.scriptDecision('ar', 'Arab')
+      default:
+        return { lang: 'und', confidence: 0, method: 'script', script: SCRIPT_CODES[script] }
+    }
+  }
+
+  private hanDecision(hints: DetectHints | undefined): LanguageDecision {
+    const zh = this.allowed.has('zh')
+    const ja = this.allowed.has('ja')
+    // Any kana makes it Japanese; so do Japanese-only kanji forms without simplified ones.
+    if (this.counts[Script.Kana] > 0) return this.scriptDecision('ja', 'Jpan')
+    if (ja && (!zh || ((this.hanFlagsSeen & HAN_JAPANESE) !== 0 && this.hanSimplified === 0))) {
+      return this.scriptDecision('ja', 'Jpan')
+    }
+    // Kanji-only text shared by both ("注文"): the conversation, then the marketplace, may say Japanese.
+    if (ja && this.hanSimplified === 0 && this.hanTraditional === 0) {
+      if (hints?.conversationLang === 'ja') return { lang: 'ja', confidence: FALLBACK_CONFIDENCE, method: 'conversation', script: 'Jpan' }
+      const market = hints?.marketplace ? this.market(hints.marketplace).languages : []
+      if (market.includes('ja') && !market.includes('zh')) return { lang: 'ja', confidence: FALLBACK_CONFIDENCE, method: 'prior', script: 'Jpan' }
+    }
+    return this.scriptDecision('zh', this.hanTraditional > this.hanSimplified ? 'Hant' : 'Hans')
+  }
+
+  private scriptDecision(lang: string, script: string): LanguageDecision {
+    if (!this.allowed.has(lang)) return { lang: 'und', confidence: 0, method: 'script', script }
+    return { lang, confidence: SCRIPT_CONFIDENCE, method: 'script', script }
+  }
+}
+
+function addWord(words: Map<string, number>, word: string, mask: number): void {
+  if (mask !== 0) words.set(word, (words.get(word) ?? 0) | mask)
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}
+
+const ASCII = /^[\x00-\x7f]*$/
+const COMBINING_MARKS = /[\u0300-\u036f]/g
+/** Letters whose diacritic is not a combining mark. */
+const BARRED: Readonly<Record<string, string>> = { đ: 'd', ı: 'i', ł: 'l' }
+const BARRED_LETTERS = /[đıł]/g
+
+/** A word without Latin diacritics: buyers often type "khong", "nao", "llego". */
+export function fold(word: string): string {
+  if (ASCII.test(word)) return word
+  return word.normalize('NFD').replace(COMBINING_MARKS, '').replace(BARRED_LETTERS, (letter) => BARRED[letter])
+}

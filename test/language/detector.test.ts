@@ -1,0 +1,176 @@
+import { createLanguageDetector, describeLanguageDecision, type DetectHints } from '../../src/language/index.js'
+import { fold } from '../../src/language/detector.js'
+import { UsageError } from '../../src/errors.js'
+
+const detector = createLanguageDetector()
+
+interface Case {
+  text: string
+  hints?: DetectHints
+  lang: string
+  method?: string
+  script?: string
+}
+
+function check(cases: Case[], languages?: string[]): void {
+  const d = languages ? createLanguageDetector({ languages }) : detector
+  test.each(cases)('$text → $lang', ({ text, hints, lang, method, script }) => {
+    const decision = d.detect(text, hints)
+    expect(decision.lang).toBe(lang)
+    if (method) expect(decision.method).toBe(method)
+    if (script) expect(decision.script).toBe(script)
+    expect(decision.confidence).toBeGreaterThanOrEqual(0)
+    expect(decision.confidence).toBeLessThanOrEqual(1)
+  })
+}
+
+describe('Unicode script decides non-Latin scripts', () => {
+  check([
+    { text: 'มีไซส์ L ไหม', lang: 'th', method: 'script', script: 'Thai' },
+    { text: 'ยังไม่ได้รับของเลยค่ะ', lang: 'th', method: 'script' },
+    { text: '这个多少钱', lang: 'zh', method: 'script', script: 'Hans' },
+    { text: '這個多少錢', lang: 'zh', method: 'script', script: 'Hant' },
+    { text: '我的订单什么时候发货', lang: 'zh', script: 'Hans' },
+    { text: '注文した商品がまだ届きません', lang: 'ja', method: 'script', script: 'Jpan' },
+    { text: 'サイズ', lang: 'ja', script: 'Jpan' },
+    // Kanji only, but with Japanese-only forms (駅, 売): Japanese, not Chinese.
+    { text: '駅前売店', lang: 'ja', script: 'Jpan' },
+    { text: '배송 언제 되나요?', lang: 'ko', method: 'script', script: 'Kore' },
+    { text: 'وين طلبي؟', lang: 'ar', method: 'script', script: 'Arab' },
+    { text: 'iPhone 15 ของแท้ไหมคะ', lang: 'th' },
+    // A script none of the languages uses: undetermined, and the script says why.
+    { text: 'Где мой заказ?', lang: 'und', method: 'script', script: 'Cyrl' }
+  ])
+})
+
+describe('short Latin-script buyer messages', () => {
+  check([
+    { text: 'where is my order', lang: 'en' },
+    { text: 'gracias', lang: 'es' },
+    { text: 'no llego mi pedido', lang: 'es' },
+    { text: 'wo ist meine Bestellung', lang: 'de' },
+    { text: 'bonjour, toujours pas reçu le colis', lang: 'fr' },
+    { text: 'grazie mille', lang: 'it' },
+    { text: 'ainda não chegou', lang: 'pt' },
+    { text: 'khong nhan duoc hang', lang: 'vi' },
+    { text: 'chưa nhận được hàng ạ', lang: 'vi' },
+    { text: 'pesanan saya belum sampai kak', lang: 'id' },
+    { text: 'barang tak sampai lagi', lang: 'ms' },
+    { text: 'bedankt voor de snelle levering', lang: 'nl' },
+    { text: 'dziękuję, paczka doszła', lang: 'pl' },
+    { text: 'siparişim hala gelmedi', lang: 'tr' },
+    { text: 'salamat po', lang: 'tl' },
+    { text: 'WHERE IS MY ORDERRRR???', lang: 'en' },
+    // Elongations are read as the word they stretch.
+    { text: 'thanksss', lang: 'en', method: 'lexicon' },
+    { text: 'graciasss', lang: 'es' },
+    { text: 'Order #112-7366207-0755439 🙏🙏 gracias', lang: 'es' }
+  ])
+})
+
+describe('mixed with English, the markers of the other language decide', () => {
+  check([
+    { text: 'pls po', lang: 'tl', method: 'lexicon' },
+    { text: 'ok po', lang: 'tl' },
+    { text: 'can i cancel my order po', lang: 'tl' },
+    { text: 'brg x sampai lagi', lang: 'ms' },
+    { text: 'order dah sampai ke belum', lang: 'ms' },
+    { text: 'kak order aku gak nyampe', lang: 'id' }
+  ])
+})
+
+describe('priors break ties and never override evidence', () => {
+  check([
+    // Nothing to judge: the conversation decides.
+    { text: '👍', hints: { conversationLang: 'de' }, lang: 'de', method: 'conversation' },
+    { text: '12345', hints: { conversationLang: 'th' }, lang: 'th', method: 'conversation' },
+    { text: 'ok', hints: { conversationLang: 'th' }, lang: 'th', method: 'conversation' },
+    { text: '👍', lang: 'und', method: 'none' },
+    // Words typed in every language tell nothing on their own.
+    { text: 'ok', lang: 'und', method: 'none' },
+    { text: 'haha ok 👍', hints: { conversationLang: 'vi' }, lang: 'vi', method: 'conversation' },
+    { text: 'ok po', hints: { conversationLang: 'en' }, lang: 'tl' },
+    { text: '', lang: 'und', method: 'none' },
+    // Strong evidence wins over both priors.
+    { text: 'where is my order, it has not arrived yet', hints: { marketplace: 'amazon.de', conversationLang: 'de' }, lang: 'en' },
+    { text: 'terima kasih banyak', hints: { marketplace: 'MY' }, lang: 'ms' },
+    { text: 'terima kasih banyak', hints: { marketplace: 'ID' }, lang: 'id' },
+    { text: '주문', hints: { marketplace: 'amazon.de' }, lang: 'ko' },
+    // Kanji shared by Chinese and Japanese: the marketplace or the conversation tips it.
+    { text: '注文', lang: 'zh', method: 'script' },
+    { text: '注文', hints: { marketplace: 'amazon.co.jp' }, lang: 'ja', method: 'prior' },
+    { text: '注文', hints: { conversationLang: 'ja' }, lang: 'ja', method: 'conversation' },
+    { text: '这个', hints: { marketplace: 'amazon.co.jp' }, lang: 'zh', method: 'script' },
+    // Letters no layer knows: the marketplace is all there is.
+    { text: 'qxvbw', hints: { marketplace: 'amazon.fr' }, lang: 'fr', method: 'prior' }
+  ])
+})
+
+describe('the allow-list', () => {
+  check(
+    [
+      { text: 'gracias', lang: 'es' },
+      { text: 'obrigado pela ajuda', lang: 'es' },
+      { text: 'ありがとう', lang: 'und', method: 'script' }
+    ],
+    ['en', 'es']
+  )
+
+  test.each([
+    { languages: ['xx'], message: /Unknown language "xx"/ },
+    { languages: [], message: /empty/ }
+  ])('$languages is refused with a usage error', ({ languages, message }) => {
+    expect(() => createLanguageDetector({ languages })).toThrow(UsageError)
+    expect(() => createLanguageDetector({ languages })).toThrow(message)
+  })
+
+  test('fil is read as tl', () => {
+    expect(createLanguageDetector({ languages: ['en', 'fil'] }).detect('salamat po').lang).toBe('tl')
+  })
+})
+
+describe('messy input', () => {
+  test('decomposed accents read the same as composed ones', () => {
+    const composed = detector.detect('não chegou')
+    const decomposed = detector.detect('não chegou'.normalize('NFD'))
+    expect(decomposed.lang).toBe(composed.lang)
+    expect(decomposed.confidence).toBe(composed.confidence)
+  })
+
+  test('an upper-case Turkish İ does not stop the reading', () => {
+    expect(detector.detect('İADE İSTİYORUM, ÜRÜN BOZUK GELDİ').lang).toBe('tr')
+  })
+
+  test('a very long message is read from its start only, and still decided', () => {
+    const decision = detector.detect('Hallo, wo ist meine Bestellung? '.repeat(2000))
+    expect(decision.lang).toBe('de')
+  })
+
+  test('candidates are the runners-up, best first, without the winner', () => {
+    const decision = detector.detect('terima kasih')
+    const scores = (decision.candidates ?? []).map((c) => c.score)
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
+    expect((decision.candidates ?? []).map((c) => c.lang)).not.toContain(decision.lang)
+    expect(decision.candidates!.length).toBeLessThanOrEqual(3)
+  })
+})
+
+test('describeLanguageDecision names the layer that decided', () => {
+  expect(describeLanguageDecision({ lang: 'tl', method: 'lexicon', confidence: 0.71, candidates: [{ lang: 'en', score: 0.2 }] })).toBe(
+    'tl by lexicon, confidence 0.71; then en 0.20'
+  )
+  expect(describeLanguageDecision({ lang: 'zh', method: 'script', confidence: 0.99, script: 'Hant' })).toBe(
+    'zh by script, script Hant, confidence 0.99'
+  )
+})
+
+test.each([
+  { word: 'không', expected: 'khong' },
+  { word: 'đơn', expected: 'don' },
+  { word: 'dziękuję', expected: 'dziekuje' },
+  { word: 'łódź', expected: 'lodz' },
+  { word: 'ışık', expected: 'isik' },
+  { word: 'order', expected: 'order' }
+])('fold($word) = $expected', ({ word, expected }) => {
+  expect(fold(word)).toBe(expected)
+})
