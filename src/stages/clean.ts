@@ -24,6 +24,10 @@ const AMAZON_NOTICES: RegExp[] = [
   /Was this email helpful\?[\s\S]*$/i,
   /We['’]re sending you this message on behalf of[\s\S]*?(?:\n\s*\n|$)/gi
 ]
+/** One cheap test per message before the specific patterns run (most messages have none). */
+const RELAY_HINT = /begin message|commMgrTok|For Your Information|no response needed|Was this email helpful|on behalf of/i
+const QUOTE_HINT = /original message|forwarded message|wrote:|schrieb|a écrit|escribió|^from:|^>/im
+
 /** Where a quoted earlier message starts; everything from there on is dropped. */
 const QUOTE_STARTS: RegExp[] = [
   /^-{2,}\s*Original message\s*-{2,}/im,
@@ -47,6 +51,7 @@ export function htmlToText(text: string): string {
 }
 
 export function stripAmazonRelay(text: string): string {
+  if (!RELAY_HINT.test(text)) return text
   let out = text
   const begin = RELAY_BEGIN.exec(out)
   if (begin) {
@@ -59,6 +64,7 @@ export function stripAmazonRelay(text: string): string {
 }
 
 export function stripQuotedReplies(text: string): string {
+  if (!QUOTE_HINT.test(text)) return text
   let cut = text.length
   for (const start of QUOTE_STARTS) {
     const match = start.exec(text)
@@ -67,7 +73,10 @@ export function stripQuotedReplies(text: string): string {
   return text.slice(0, cut)
 }
 
+const NEEDS_FOLDING = /[\u00a0\t\f\v\n]|\s\s|^\s|\s$/
+
 export function foldWhitespace(text: string): string {
+  if (!NEEDS_FOLDING.test(text)) return text
   return text.replace(/\u00a0/g, ' ').replace(/[ \t\f\v]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim()
 }
 

@@ -66,13 +66,28 @@ export function createHoursClock(options: ConversationOptions['businessHours']) 
     perMarketplace.set(key.toLowerCase(), { ...base, ...value })
   }
   const formatters = new Map<string, Intl.DateTimeFormat>()
-  function formatter(zone: string): Intl.DateTimeFormat {
-    let format = formatters.get(zone)
-    if (!format) {
-      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      formatters.set(zone, format)
+  // Local weekday and hour per zone and UTC hour: zone offsets change on whole hours, so one
+  // Intl call per hour of data replaces one per message.
+  const hourCache = new Map<string, { weekday: number; minute: number }>()
+  function localHour(zone: string, hourStart: number): { weekday: number; minute: number } {
+    const key = `${zone}\u0000${hourStart}`
+    let local = hourCache.get(key)
+    if (!local) {
+      let format = formatters.get(zone)
+      if (!format) {
+        format = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        formatters.set(zone, format)
+      }
+      local = { weekday: 0, minute: 0 }
+      for (const part of format.formatToParts(new Date(hourStart))) {
+        if (part.type === 'weekday') local.weekday = WEEKDAY[part.value] ?? 0
+        else if (part.type === 'hour') local.minute += Number(part.value) * 60
+        else if (part.type === 'minute') local.minute += Number(part.value)
+      }
+      if (hourCache.size > 100_000) hourCache.clear()
+      hourCache.set(key, local)
     }
-    return format
+    return local
   }
   return {
     hoursFor(marketplace: string): BusinessHours {
@@ -80,14 +95,11 @@ export function createHoursClock(options: ConversationOptions['businessHours']) 
     },
     isOutside(iso: string, marketplace: string): boolean {
       const hours = perMarketplace.get(marketplace.toLowerCase()) ?? base
-      let weekday = 0
-      let minute = 0
-      for (const part of formatter(hours.zone).formatToParts(new Date(iso))) {
-        if (part.type === 'weekday') weekday = WEEKDAY[part.value] ?? 0
-        else if (part.type === 'hour') minute += Number(part.value) * 60
-        else if (part.type === 'minute') minute += Number(part.value)
-      }
-      if (!hours.days.includes(weekday)) return true
+      const time = Date.parse(iso)
+      const hourStart = time - (time % HOUR)
+      const local = localHour(hours.zone, hourStart)
+      const minute = local.minute + Math.floor((time - hourStart) / 60_000)
+      if (!hours.days.includes(local.weekday)) return true
       return minute < minutes(hours.start) || minute >= minutes(hours.end)
     }
   }
