@@ -2,9 +2,13 @@
 import { Command, CommanderError } from 'commander'
 import { TriageError } from '../errors.js'
 import { abortPendingWriters } from '../output/atomic-write.js'
+import { commandEval } from './commandEval.js'
 import { commandExplain } from './commandExplain.js'
+import { commandInit } from './commandInit.js'
 import { commandProfiles } from './commandProfiles.js'
+import { commandRules } from './commandRules.js'
 import { commandRun } from './commandRun.js'
+import { commandSummarize } from './commandSummarize.js'
 import { processIo, type CliIo } from './io.js'
 
 const COMMANDS = new Set(['run', 'rules', 'eval', 'explain', 'summarize', 'profiles', 'init', 'help'])
@@ -19,7 +23,15 @@ export function buildProgram(io: CliIo): Command {
       writeErr: (text) => io.stderr.write(text)
     })
     .showSuggestionAfterError()
-  for (const command of [commandRun(io), commandExplain(io), commandProfiles(io)]) {
+  for (const command of [
+    commandRun(io),
+    commandExplain(io),
+    commandRules(io),
+    commandEval(io),
+    commandSummarize(io),
+    commandProfiles(io),
+    commandInit(io)
+  ]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) }))
   }
   return program

@@ -1,0 +1,281 @@
+// Rule regexes: written in JavaScript syntax, run by re2js. re2js is an RE2 port whose matching
+// time is linear in the text for every pattern, which is the run-time guarantee that a user's
+// rule cannot hang a run; V8's backtracking engine gives no such bound. recheck (pure-JS
+// backend, no JVM or native binary needed) additionally refuses patterns that would backtrack
+// catastrophically, because such a pattern is a mistake that would hang other tools too.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { RE2JS } from 're2js'
+import { check, type Diagnostics } from 'recheck'
+import { packageRoot } from './paths.js'
+
+export type RegexCompileResult =
+  | { ok: true; re2: RE2JS; source: string }
+  | { ok: false; check: 'regex-syntax' | 'regex-unsupported'; message: string; hint: string }
+
+/** Translate the JavaScript escapes RE2 spells differently; everything else is shared syntax. */
+export function toRe2Syntax(pattern: string): string {
+  return pattern
+    .replace(/\\u\{([0-9a-fA-F]+)\}/g, '\\x{$1}')
+    .replace(/\\u([0-9a-fA-F]{4})/g, '\\x{$1}')
+    .replace(/\\([pP])\{(?:Script|sc|Script_Extensions|scx)=([A-Za-z_]+)\}/g, '\\$1{$2}')
+}
+
+export function compileRegex(pattern: string): RegexCompileResult {
+  try {
+    new RegExp(pattern, 'iu')
+  } catch (error) {
+    return {
+      ok: false,
+      check: 'regex-syntax',
+      message: `regex does not compile: ${(error as Error).message}`,
+      hint: 'Fix the pattern; it is JavaScript syntax with flags `iu`. Escape `\\ . ( ) [ ] ? * + { } |` to match them literally.'
+    }
+  }
+  const source = toRe2Syntax(pattern)
+  try {
+    return { ok: true, re2: RE2JS.compile(source, RE2JS.CASE_INSENSITIVE), source }
+  } catch (error) {
+    return {
+      ok: false,
+      check: 'regex-unsupported',
+      message: `regex uses a construct without a linear-time match (${(error as Error).message.replace(/^error parsing regexp: /, '')})`,
+      hint: 'Lookaround and backreferences are not supported: use `not:` beside the matcher, or several phrases.'
+    }
+  }
+}
+
+export type SafetyVerdict = { safe: true } | { safe: false; complexity: string; attack?: string } | { safe: 'unknown'; reason: string }
+
+// The automaton checker decides nested and overlapping repetition in milliseconds; recheck's
+// fuzzer needs seconds per long pattern in pure JS, too slow for every load. A pattern the
+// automaton cannot decide in time (large bounded repeats) is not reported: it still runs in
+// linear time under re2js. Verdicts persist across runs in node_modules/.cache, as eslint's do.
+const CACHE_FILE = join(packageRoot, 'node_modules', '.cache', 'inbox-triage', 'recheck-4.json')
+const RECHECK_PARAMS = { checker: 'automaton', timeout: 300 } as const
+
+const verdicts = new Map<string, Promise<SafetyVerdict>>()
+let stored: Promise<Map<string, SafetyVerdict>> | undefined
+let dirty = false
+
+function storedVerdicts(): Promise<Map<string, SafetyVerdict>> {
+  stored ??= readFile(CACHE_FILE, 'utf8').then(
+    (text) => new Map(Object.entries(JSON.parse(text) as Record<string, SafetyVerdict>)),
+    () => new Map<string, SafetyVerdict>()
+  )
+  return stored
+}
+
+/** recheck's verdict on a pattern, cached per pattern in memory and on disk. */
+export function checkRegexSafety(pattern: string): Promise<SafetyVerdict> {
+  let verdict = verdicts.get(pattern)
+  if (verdict === undefined) {
+    verdict = storedVerdicts().then(async (cache) => {
+      const known = cache.get(pattern)
+      if (known !== undefined) return known
+      const fresh = await runRecheck(pattern)
+      cache.set(pattern, fresh)
+      dirty = true
+      return fresh
+    })
+    verdicts.set(pattern, verdict)
+  }
+  return verdict
+}
+
+/** Persist new verdicts; a read-only install simply checks again next time. */
+export async function saveRegexSafetyCache(): Promise<void> {
+  if (!dirty || stored === undefined) return
+  dirty = false
+  const cache = await stored
+  const temporary = `${CACHE_FILE}.${process.pid}.tmp`
+  try {
+    await mkdir(join(CACHE_FILE, '..'), { recursive: true })
+    await writeFile(temporary, JSON.stringify(Object.fromEntries(cache)))
+    await rename(temporary, CACHE_FILE)
+  } catch {
+    // The cache only saves time.
+  }
+}
+
+function runRecheck(pattern: string): Promise<SafetyVerdict> {
+  // recheck picks its backend from RECHECK_BACKEND when `check` is called (synchronously, before
+  // its first await); the pure-JS one needs no JVM, native binary or worker. Restore at once.
+  const previous = process.env.RECHECK_BACKEND
+  process.env.RECHECK_BACKEND = 'pure'
+  let pending: Promise<Diagnostics>
+  try {
+    pending = check(pattern, 'iu', RECHECK_PARAMS)
+  } finally {
+    if (previous === undefined) delete process.env.RECHECK_BACKEND
+    else process.env.RECHECK_BACKEND = previous
+  }
+  return pending.then(
+    (result): SafetyVerdict => {
+      if (result.status === 'safe') return { safe: true }
+      if (result.status === 'vulnerable') {
+        return { safe: false, complexity: result.complexity.type, attack: result.attack.pattern }
+      }
+      return { safe: 'unknown', reason: result.error.kind }
+    },
+    (error: unknown): SafetyVerdict => ({ safe: 'unknown', reason: String(error) })
+  )
+}
+
+/**
+ * Literals of which every match of `pattern` contains at least one (lower-cased, each at least
+ * three ASCII characters or one other character), or null. A text holding none of them cannot match, so the regex is skipped: the
+ * prefilter that keeps most messages from running any regex at all. Conservative by
+ * construction: it reads the top-level sequence and unquantified groups, splits alternations,
+ * and drops a character or group that a quantifier may repeat zero times.
+ */
+export function requiredLiterals(pattern: string): string[] | null {
+  const alternatives = splitAlternatives(pattern)
+  if (alternatives.length > 1) {
+    const all: string[] = []
+    for (const alternative of alternatives) {
+      const literals = requiredLiterals(alternative)
+      if (literals === null) return null
+      for (const literal of literals) if (!all.includes(literal)) all.push(literal)
+    }
+    return all
+  }
+  // Candidates of one sequence: each literal run, and each group that must occur.
+  let best: string[] | null = null
+  const consider = (candidate: string[] | null): void => {
+    if (candidate === null || candidate.length === 0) return
+    const shortest = Math.min(...candidate.map(strength))
+    if (shortest < 3) return
+    const bestShortest = best === null ? 0 : Math.min(...best.map(strength))
+    if (best === null || shortest > bestShortest || (shortest === bestShortest && candidate.length < best.length)) best = candidate
+  }
+  let run = ''
+  const close = (): void => {
+    if (strength(run.trim()) >= 3) consider([run])
+    run = ''
+  }
+  let i = 0
+  while (i < pattern.length) {
+    const ch = pattern[i]
+    if (ch === '\\') {
+      // Escaped punctuation is a literal; class escapes and assertions end the run.
+      const next = pattern[i + 1] ?? ''
+      const end = next === 'p' || next === 'P' || next === 'u' || next === 'x' ? skipBraced(pattern, i + 2) : i + 2
+      if (/[.\-\\/'",:;!?#&%@()[\]{}*+^$|]/.test(next) && !isQuantifier(pattern, end)) run += next
+      else close()
+      i = isQuantifier(pattern, end) ? skipQuantifier(pattern, end) : end
+      continue
+    }
+    if (ch === '(') {
+      close()
+      const end = skipGroup(pattern, i)
+      const optional = isQuantifier(pattern, end) && pattern[end] !== '+' && !/^\{[1-9]/.test(pattern.slice(end))
+      // Lookarounds and groups that may be absent promise nothing.
+      if (!optional && !/^\(\?[=!<]/.test(pattern.slice(i)) ) consider(requiredLiterals(groupBody(pattern.slice(i, end))))
+      i = isQuantifier(pattern, end) ? skipQuantifier(pattern, end) : end
+      continue
+    }
+    if (ch === '[' || ch === '.' || ch === '^' || ch === '$' || isQuantifier(pattern, i)) {
+      close()
+      i = ch === '[' ? skipClass(pattern, i) : isQuantifier(pattern, i) ? skipQuantifier(pattern, i) : i + 1
+      if (isQuantifier(pattern, i)) i = skipQuantifier(pattern, i)
+      continue
+    }
+    if (isQuantifier(pattern, i + 1)) {
+      // `ab?` or `ab*`: the quantified character may be absent; `ab+`: present, but the run breaks.
+      const optional = pattern[i + 1] === '?' || pattern[i + 1] === '*' || pattern.startsWith('{0', i + 1)
+      if (!optional) run += ch.toLowerCase()
+      close()
+      i = skipQuantifier(pattern, i + 1)
+      continue
+    }
+    run += ch.toLowerCase()
+    i++
+  }
+  close()
+  return best
+}
+
+// How selective a literal is: its length, with any character beyond ASCII (a Han character, a
+// Thai syllable part) worth three, so `退款` qualifies where `of` does not.
+function strength(literal: string): number {
+  let score = 0
+  for (let i = 0; i < literal.length; i++) score += literal.charCodeAt(i) < 0x80 ? 1 : 3
+  return score
+}
+
+function groupBody(group: string): string {
+  const inner = group.slice(1, -1)
+  const named = /^\?(?::|<[A-Za-z_][A-Za-z0-9_]*>)/.exec(inner)
+  return named !== null ? inner.slice(named[0].length) : inner
+}
+
+function splitAlternatives(pattern: string): string[] {
+  const parts: string[] = []
+  let depth = 0
+  let from = 0
+  let i = 0
+  while (i < pattern.length) {
+    const ch = pattern[i]
+    if (ch === '\\') {
+      i += 2
+      continue
+    }
+    if (ch === '[') {
+      i = skipClass(pattern, i)
+      continue
+    }
+    if (ch === '(') depth++
+    else if (ch === ')') depth--
+    else if (ch === '|' && depth === 0) {
+      parts.push(pattern.slice(from, i))
+      from = i + 1
+    }
+    i++
+  }
+  parts.push(pattern.slice(from))
+  return parts
+}
+
+function isQuantifier(pattern: string, at: number): boolean {
+  const ch = pattern[at]
+  return ch === '?' || ch === '*' || ch === '+' || (ch === '{' && /^\{\d+(,\d*)?\}/.test(pattern.slice(at)))
+}
+
+function skipQuantifier(pattern: string, at: number): number {
+  let i = at
+  if (pattern[i] === '{') i = pattern.indexOf('}', i) + 1
+  else i++
+  if (pattern[i] === '?') i++ // lazy
+  return i
+}
+
+function skipBraced(pattern: string, at: number): number {
+  if (pattern[at] !== '{') return at + (pattern[at - 1] === 'u' ? 4 : pattern[at - 1] === 'x' ? 2 : 0)
+  const end = pattern.indexOf('}', at)
+  return end < 0 ? pattern.length : end + 1
+}
+
+function skipClass(pattern: string, at: number): number {
+  let i = at + 1
+  if (pattern[i] === '^') i++
+  if (pattern[i] === ']') i++
+  while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1
+  return i + 1
+}
+
+function skipGroup(pattern: string, at: number): number {
+  let depth = 0
+  let i = at
+  while (i < pattern.length) {
+    const ch = pattern[i]
+    if (ch === '\\') i += 2
+    else if (ch === '[') i = skipClass(pattern, i)
+    else {
+      if (ch === '(') depth++
+      else if (ch === ')' && --depth === 0) return i + 1
+      i++
+    }
+  }
+  return i
+}

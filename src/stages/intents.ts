@@ -1,0 +1,47 @@
+// The intents stage: classifies buyer text messages with the rule pack (built-in plus the
+// user's rule files) and writes every hit and the primary intent onto the message.
+import { join } from 'node:path'
+import { InputError } from '../errors.js'
+import { loadIntentPack, matchIntents, primaryIntent, type IntentPack } from '../rules/index.js'
+import { describeProblem } from '../rules/problems.js'
+import type { Message, MessageStage } from '../types.js'
+
+export interface IntentsOptions {
+  /** The user's rule files or folders, added to the built-in pack. */
+  rules?: string[]
+}
+
+export const intentsStage: MessageStage<IntentsOptions> = {
+  name: 'intents',
+  optionsSchema: {
+    type: 'object',
+    properties: { rules: { type: 'array', items: { type: 'string' } } },
+    additionalProperties: false
+  },
+  async create(options, context) {
+    const loaded = await loadIntentPack(options.rules ?? [], { builtinDir: join(context.rulesDir, 'intents') })
+    if (!loaded.ok) {
+      const errors = loaded.problems.filter((problem) => problem.severity === 'error')
+      const shown = errors.slice(0, 20).map(describeProblem).join('\n  ')
+      const more = errors.length > 20 ? `\n  …and ${errors.length - 20} more` : ''
+      throw new InputError(`the intent rules have ${errors.length} error(s); run \`inbox-triage rules check\` on them:\n  ${shown}${more}`)
+    }
+    const pack: IntentPack = loaded.pack
+    // The risk stage shows each intent's action and orders intents by priority.
+    const actions: Record<string, string> = {}
+    const priorities: Record<string, number> = {}
+    for (const [id, info] of pack.intents) {
+      actions[id] = info.action ?? ''
+      priorities[id] = info.priority ?? 0
+    }
+    context.resources.intents = { actions, priorities }
+    return (batch: Message[]) => {
+      for (const message of batch) {
+        if (message.sender_role !== 'buyer' || message.content_type !== 'text') continue
+        const hits = matchIntents(pack, message.text, message.language?.lang ?? 'und')
+        message.intents = hits
+        message.intent = primaryIntent(hits)
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { commandEval } from '../../src/cli/commandEval.js'
+import { runCommand } from '../rules/cliHarness.js'
+
+const PACK = 'test/fixtures/rules/pack'
+const dir = mkdtempSync(join(tmpdir(), 'eval-test-'))
+const file = (name: string, text: string): string => {
+  writeFileSync(join(dir, name), text)
+  return join(dir, name)
+}
+
+const labelled = file(
+  'labelled.csv',
+  'id,message,gold,language\n' +
+    '1,where is my order?,order/status,en\n' +
+    '2,"I want a refund,\nor a chargeback",refund/request; feedback/dispute-threat,en\n' +
+    '3,hello,other,en\n' +
+    '4,my parcel never arrived,wismo,en\n' +
+    '5,thanks!,order/status,en\n'
+)
+const labelMap = file('map.yaml', 'wismo: order/not-received\n')
+const base = ['eval', labelled, '--text-column', 'message', '--label-column', 'gold', '--lang-column', 'language', '--rules', `${PACK}/intents`, '--no-builtin']
+
+describe('eval', () => {
+  test('--format json scores per intent, macro and micro, with the misses by row', async () => {
+    const result = await runCommand(commandEval, [...base, '--label-map', labelMap, '--format', 'json'])
+    expect(result.code).toBe(0)
+    const report = JSON.parse(result.stdout)
+    expect(report.rows).toBe(5)
+    const f1 = Object.fromEntries(report.intents.map((score: { intent: string; f1: number }) => [score.intent, score.f1]))
+    expect(f1).toEqual({
+      'feedback/dispute-threat': 1,
+      'feedback/positive': 0,
+      'order/not-received': 1,
+      'order/status': 2 / 3,
+      'refund/request': 1
+    })
+    expect(report.macroF1).toBeCloseTo((1 + 1 + 2 / 3 + 1) / 4)
+    expect(report.primaryAccuracy).toBeCloseTo(4 / 5)
+    // Row 2 spans two lines, so `thanks!` is on line 7.
+    expect(report.misses).toEqual([{ row: 7, text: 'thanks!', gold: ['order/status'], predicted: ['feedback/positive'] }])
+  })
+
+  test('prints the table and macro-F1 as text', async () => {
+    const result = await runCommand(commandEval, [...base, '--label-map', labelMap])
+    expect(result.stdout).toMatch(/^intent\s+precision\s+recall\s+f1\s+support$/m)
+    expect(result.stdout).toMatch(/^order\/status\s+1\.000\s+0\.500\s+0\.667\s+2$/m)
+    expect(result.stdout).toContain('macro-F1 (intents in gold): 0.917')
+  })
+
+  const exits: Array<{ args: string[]; code: number; why: string }> = [
+    { args: ['--min-macro-f1', '0.9', '--label-map', labelMap], code: 0, why: 'at or above the threshold passes' },
+    { args: ['--min-macro-f1', '0.95', '--label-map', labelMap], code: 1, why: 'below the threshold fails with exit 1' },
+    { args: ['--min-macro-f1', 'high'], code: 2, why: 'a bad threshold is a usage error' },
+    { args: ['--text-column', 'body'], code: 2, why: 'a missing column is a usage error' }
+  ]
+  test.each(exits)('$why', async ({ args, code }) => {
+    expect((await runCommand(commandEval, [...base, ...args])).code).toBe(code)
+  })
+
+  test('a missing file is an input error', async () => {
+    const result = await runCommand(commandEval, ['eval', join(dir, 'nope.csv'), '--lang', 'en'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('nope.csv')
+  })
+})

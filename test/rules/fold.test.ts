@@ -1,0 +1,76 @@
+import fc from 'fast-check'
+import { foldPhrase, foldText, regexText } from '../../src/rules/fold.js'
+
+describe('foldText', () => {
+  const cases: Array<{ input: string; expected: string; why: string }> = [
+    { input: 'Where is my ORDER???', expected: 'where is my order', why: 'lower case, punctuation runs to one space, trimmed' },
+    { input: 'pleaseee  helppp', expected: 'please help', why: 'repeated letters once, whitespace runs once' },
+    { input: 'No llegó el pedido', expected: 'no lego el pedido', why: 'Latin diacritics removed (and ll folded)' },
+    { input: 'Tôi chưa nhận được hàng', expected: 'toi chua nhan duoc hang', why: 'Vietnamese tones removed' },
+    { input: 'đơn hàng', expected: 'don hang', why: 'stroked d folded to d' },
+    { input: 'ยังไม่ได้รับของค่ะะะ มากกกก', expected: 'ยังไม่ได้รับของค่ะ มาก', why: 'Thai marks kept, repeated letters once' },
+    { input: '我的快递到哪了？', expected: '我的快递到哪了', why: 'full-width punctuation is punctuation' },
+    { input: 'ｗｈｅｒｅ　ｉｓ', expected: 'where is', why: 'NFKC folds full-width letters and spaces' },
+    { input: "where's my parcel", expected: 'wheres my parcel', why: 'apostrophes dropped inside words' },
+    { input: 'order 1122 😡😡', expected: 'order 1122', why: 'digits kept (not folded), emoji are separators' },
+    { input: 'Größe', expected: 'grose', why: 'ß is ss, then the repeated s folds' },
+    { input: 'cafe\u0301 lle\u0301go', expected: 'cafe lego', why: 'decomposed accents (NFD input) fold like composed ones' }
+  ]
+  test.each(cases)('$why: $input', ({ input, expected }) => {
+    expect(foldText(input).text).toBe(expected)
+    expect(foldPhrase(input)).toBe(expected)
+  })
+
+  const spans: Array<{ input: string; folded: string; original: string }> = [
+    { input: 'Hi!! Where IS my órder??', folded: 'where is my order', original: 'Where IS my órder' },
+    { input: 'aaa pleaseeee now', folded: 'please', original: 'pleaseeee' },
+    { input: '😀😀 chưa nhận được', folded: 'chua nhan', original: 'chưa nhận' },
+    { input: 'ｗｈｅｒｅ　ｉｓ', folded: 'where', original: 'ｗｈｅｒｅ' }
+  ]
+  test.each(spans)('maps $folded back to the original words', ({ input, folded, original }) => {
+    const text = foldText(input)
+    const start = text.text.indexOf(folded)
+    const end = start + folded.length
+    expect(input.slice(text.start[start], text.end[end - 1])).toBe(original)
+  })
+
+  test('marks a soft word boundary where an apostrophe was dropped', () => {
+    const text = foldText("l'adresse")
+    expect(text.text).toBe('ladrese')
+    expect(Array.from(text.soft.subarray(0, text.text.length))).toEqual([0, 1, 0, 0, 0, 0, 0])
+  })
+})
+
+describe('regexText', () => {
+  const cases = [
+    { input: 'WHEN Will It Ship', expected: 'when will it ship', identity: true },
+    { input: 'No LLEGÓ', expected: 'no llegó', identity: true },
+    { input: 'No LLEGO\u0301', expected: 'no llegó', identity: false },
+    { input: 'ｗｈｅｎ', expected: 'when', identity: false }
+  ]
+  test.each(cases)('lower-cases and NFKC-normalises $input, keeping diacritics', ({ input, expected, identity }) => {
+    const text = regexText(input)
+    expect(text.text).toBe(expected)
+    expect(text.start === null).toBe(identity)
+    if (text.start !== null && text.end !== null) expect(input.slice(text.start[0], text.end[text.text.length - 1])).toBe(input)
+  })
+})
+
+// The regex prefilter looks for a regex's required literals in the folded text, which is sound
+// only if folding keeps every substring of the regex text a substring of the folded text.
+describe('folding keeps substrings', () => {
+  const pieces = ['a', 'l', 'o', 'ó', 'Ó', 'e\u0301', 'ß', 'İ', 'ﬁ', 'đ', ' ', '  ', "'", '’', '-', '!', '1', '😀', 'ก', 'ไม่', '谢', 'ｗ', 'll', 'ooo']
+  test('for any text and any slice of its regex text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 14 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join('')
+        const lower = regexText(text).text
+        const from = a % lower.length
+        const literal = lower.slice(from, from + 1 + (b % (lower.length - from)))
+        const folded = foldPhrase(literal)
+        if (folded.length > 0) expect(foldText(text).text).toContain(folded)
+      }),
+      { numRuns: 2000 }
+    )
+  })
+})
