@@ -1,6 +1,6 @@
 // `inbox-triage run`: read exports, triage every message, write the annotated rows, the
 // order-risk sheet and the summary.
-import { stat, writeFile } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { extname, resolve } from 'node:path'
 import { Command, Option } from 'commander'
@@ -15,18 +15,20 @@ import { createRejectsWriter, describeReject } from '../output/rejects.js'
 import { createCsvWriter, createNdjsonWriter } from '../output/table-writer.js'
 import { loadConfig } from '../pipeline/config.js'
 import { createPipeline } from '../pipeline/pipeline.js'
-import { formatMarkdown } from '../summary/format-markdown.js'
-import { formatTerminal } from '../summary/format-terminal.js'
+import { parseFailOn } from '../summary/fail-on.js'
 import { SummaryBuilder } from '../summary/model.js'
 import type { Group, Message, OrderRisk } from '../types.js'
 import { openInputs, readMessages, type InputOptions, type OpenedInput } from './inputs.js'
-import { useColor, type CliIo } from './io.js'
+import { deliverSummary } from './commandSummarize.js'
+import type { CliIo } from './io.js'
 
 export interface RunOptions extends InputOptions {
   output?: string
   format: 'csv' | 'ndjson'
   ordersOut?: string
   summaryOut?: string
+  report?: string
+  failOn?: string
   summary: boolean
   orders: string[]
   config?: string
@@ -100,6 +102,7 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
   const top = Number(options.top)
   if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top ${options.top}: expected a whole number`)
   const now = parseNow(options.now)
+  const failOn = options.failOn ? parseFailOn(options.failOn) : []
   const config = loadConfig(options.config, io.cwd)
   const profiles = [...config.profiles.map((file) => loadProfile(file)), ...builtinProfiles()]
   const inputs = await openInputs(files, options, io, profiles)
@@ -118,7 +121,8 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
     now,
     warn,
     stageOptions: options.redact ? { clean: { redact: true } } : undefined,
-    workers: await workerCount(options.workers, files, io.cwd)
+    workers: await workerCount(options.workers, files, io.cwd),
+    lean: true
   })
 
   // Outputs: a file is written beside its target and renamed at the end; stdout streams.
@@ -206,12 +210,7 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
   if (options.ordersOut) {
     await writeOrderSheet(resolve(io.cwd, options.ordersOut), orderRows, { excel: !options.raw, inputs: inputPaths })
   }
-  if (options.summaryOut) {
-    const file = resolve(io.cwd, options.summaryOut)
-    const ext = extname(file).toLowerCase()
-    await writeFile(file, ext === '.md' || ext === '.markdown' ? formatMarkdown(result) : `${JSON.stringify(result, null, 2)}\n`)
-  }
-  if (options.summary) io.stderr.write(formatTerminal(result, { color: useColor(io) }))
+  await deliverSummary(result, { summaryOut: options.summaryOut, report: options.report, terminal: options.summary, failOn }, io)
 }
 
 export function commandRun(io: CliIo): Command {
@@ -221,7 +220,9 @@ export function commandRun(io: CliIo): Command {
     .option('-o, --output <file>', 'annotated output file (default: stdout)')
     .addOption(new Option('--format <format>', 'annotated output format').choices(['csv', 'ndjson']).default('csv'))
     .option('--orders-out <file>', 'write the order-risk sheet (CSV): one row per order or orderless conversation')
-    .option('--summary-out <file>', 'write the summary: .json or .md')
+    .option('--summary-out <file>', 'write the summary: .json, .md or .html')
+    .option('--report <file>', 'write the summary as one self-contained HTML report with charts (opens offline)')
+    .option('--fail-on <threshold>', 'exit 1 when an order reaches it: dispute:LEVEL, return:LEVEL or priority:P1…P4 (comma-separated)')
     .option('--no-summary', 'do not print the summary on stderr')
     .option('--top <n>', 'orders listed per risk in the summary', '10')
     .option('--orders <file>', 'order file to join (Amazon All Orders or returns report, Shopify or Shopee orders export); repeatable', collect, [])

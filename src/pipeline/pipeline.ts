@@ -19,6 +19,22 @@ export interface PipelineOptions {
   batchSize?: number
   /** Worker threads for the message stages; 0 runs them on this thread. Default 0. */
   workers?: number
+  /**
+   * Drop what only `explain` shows (language candidates, lexicon hits, the raw text) once the
+   * message stages are done, so that the rows held for grouping stay small.
+   */
+  lean?: boolean
+}
+
+/** Keeps what grouping, risk and output read; replaces rather than mutates shared objects. */
+export function leanMessage(message: Message): void {
+  message.raw_text = ''
+  const language = message.language
+  if (language?.candidates) message.language = { lang: language.lang, confidence: language.confidence, method: language.method }
+  const sentiment = message.sentiment
+  if (sentiment && (sentiment.hits.length > 0 || sentiment.urgencyReasons)) {
+    message.sentiment = { score: sentiment.score, label: sentiment.label, urgent: sentiment.urgent, hits: [] }
+  }
 }
 
 export interface RunHandlers {
@@ -194,7 +210,7 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
       emit: handlers.emit
     })
     const pool = options.workers && options.workers > 0
-      ? await createWorkerPool(options.workers, { config, stageOptions: options.stageOptions, now: options.now }, context.warn)
+      ? await createWorkerPool(options.workers, { config, stageOptions: options.stageOptions, now: options.now, lean: options.lean }, context.warn)
       : undefined
     // Batches in flight: the workers analyse while this thread reads and groups; results are
     // taken back in order, so grouping and output never reorder.
@@ -211,7 +227,11 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
       if (batch.length === 0) return
       const current = batch
       batch = []
-      const done = pool ? pool.process(current) : runMessageStages(messageStages, current, stageMs)
+      const done = pool
+        ? pool.process(current)
+        : runMessageStages(messageStages, current, stageMs).then(() => {
+            if (options.lean) for (const message of current) leanMessage(message)
+          })
       // Keep a rejected batch from being reported as unhandled before its turn comes.
       done.catch(() => undefined)
       inFlight.push({ batch: current, done })

@@ -2,12 +2,13 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Message } from '../types.js'
 import type { TriageConfig } from './config.js'
-import { createContext, createStages, runMessageStages } from './pipeline.js'
+import { createContext, createStages, leanMessage, runMessageStages } from './pipeline.js'
 
 interface Init {
   config: TriageConfig
   stageOptions?: Record<string, Record<string, unknown>>
   now?: string
+  lean?: boolean
 }
 
 const init = workerData as Init
@@ -24,6 +25,7 @@ try {
       const stageMs: Record<string, number> = {}
       try {
         await runMessageStages(messageStages, batch, stageMs)
+        if (init.lean) for (const message of batch) leanMessage(message)
         port.postMessage({ id, batch, stageMs })
       } catch (error) {
         port.postMessage({ id, error: (error as Error).message })

@@ -46,7 +46,7 @@ interface Pending {
 
 export async function createWorkerPool(
   size: number,
-  init: { config: TriageConfig; stageOptions?: Record<string, Record<string, unknown>>; now?: string },
+  init: { config: TriageConfig; stageOptions?: Record<string, Record<string, unknown>>; now?: string; lean?: boolean },
   warn: (message: string) => void
 ): Promise<WorkerPool> {
   const script = workerScript()

@@ -1,0 +1,107 @@
+// Reads one lexicon file: YAML with positions, the generated section fast, the schema checked.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import { isMap, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml'
+import { schemaDir } from '../data/paths.js'
+import { nodeAtPointer } from '../data/yaml-file.js'
+import { InputError } from '../errors.js'
+import { GENERATED_MARKER, type LexiconFile } from './lexicon.js'
+
+let validator: ValidateFunction | null = null
+
+function validate(value: unknown): ErrorObject | null {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(join(schemaDir, 'lexicon.schema.json'), 'utf8')) as object
+    validator = new Ajv({ allErrors: false, strict: false }).compile(schema)
+  }
+  return validator(value) ? null : validator.errors![0]!
+}
+
+/** Reads, parses and validates one lexicon file; throws InputError naming file:line:column. */
+export function readLexiconFile(path: string): LexiconFile {
+  let source: string
+  try {
+    source = readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new InputError(`${path}: cannot read the lexicon file (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check the path.`)
+  }
+  // The generated section is thousands of `  "term": score` lines, which are JSON pairs: reading
+  // them as JSON takes milliseconds where the YAML parser takes a second. Anything unexpected
+  // there (a hand edit, a duplicate) goes through the full parser, which reports it by position.
+  const markerAt = source.indexOf(`\n${GENERATED_MARKER}`)
+  if (markerAt >= 0) {
+    const valence = readGeneratedSection(source.slice(markerAt + 1))
+    if (valence) {
+      const file = parseAndValidate(path, source.slice(0, markerAt + 1))
+      if (file.valence === undefined) {
+        file.valence = valence
+        const error = validate(file)
+        if (!error) return file
+      }
+    }
+  }
+  return parseAndValidate(path, source)
+}
+
+function readGeneratedSection(block: string): Record<string, number> | null {
+  const lines = block.split('\n')
+  if (lines[1] !== 'valence:') return null
+  const pairs: string[] = []
+  for (let i = 2; i < lines.length; i++) {
+    const line = lines[i]!
+    if (line === '') continue
+    if (!line.startsWith('  "')) return null
+    pairs.push(line)
+  }
+  let parsed: Record<string, number>
+  try {
+    parsed = JSON.parse(`{${pairs.join(',')}}`) as Record<string, number>
+  } catch {
+    return null
+  }
+  return Object.keys(parsed).length === pairs.length ? parsed : null
+}
+
+/**
+ * The yaml package's own duplicate-key check is quadratic and takes seconds on a 7,000-entry
+ * section, so it is off and duplicates are found here with a set instead.
+ */
+function parseAndValidate(path: string, source: string): LexiconFile {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: false })
+  const at = (node: Node | null | undefined): string => {
+    const pos = lineCounter.linePos(node?.range?.[0] ?? 0)
+    return `${path}:${pos.line}:${pos.col}`
+  }
+  if (doc.errors.length > 0) {
+    const pos = lineCounter.linePos(doc.errors[0]!.pos[0])
+    throw new InputError(`${path}:${pos.line}:${pos.col}: YAML syntax error: ${doc.errors[0]!.message.split('\n')[0]}`)
+  }
+  const maps: YAMLMap[] = []
+  if (isMap(doc.contents)) {
+    maps.push(doc.contents)
+    for (const pair of doc.contents.items) if (isMap(pair.value)) maps.push(pair.value)
+  }
+  for (const map of maps) {
+    const seen = new Set<unknown>()
+    for (const pair of map.items) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key
+      if (seen.has(key)) {
+        throw new InputError(`${at(pair.key as Node)}: duplicate key "${String(key)}": keep one entry.`)
+      }
+      seen.add(key)
+    }
+  }
+  const value = (doc.toJS() ?? {}) as unknown
+  const error = validate(value)
+  if (error) {
+    const where = error.instancePath || '(top level)'
+    const detail =
+      error.keyword === 'additionalProperties' ? `unknown key "${String(error.params.additionalProperty)}"` : (error.message ?? 'is invalid')
+    throw new InputError(
+      `${at(nodeAtPointer(doc.contents, error.instancePath))}: ${where}: ${detail}. See schema/lexicon.schema.json; \`inbox-triage rules check ${path}\` lists every problem.`
+    )
+  }
+  return value as LexiconFile
+}

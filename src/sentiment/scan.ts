@@ -1,0 +1,147 @@
+// Finding lexicon entries in folded text: the longest match at every place a word may start,
+// with elongated letters skipped, and the emoji and emoticon matcher of the folding pass.
+import type { Span } from '../types.js'
+import { childOf, type CompiledLanguage, type CompiledSymbols, type Entry, type TrieNode } from './lexicon.js'
+import { isUnspacedUnit, isWordUnit, type FoldedText, type SymbolMatcher } from './normalize.js'
+
+export interface Match {
+  entry: Entry
+  start: number
+  end: number
+  elongated: boolean
+  /** A term that both scores and boosts ("super") acts as a booster when a sentiment word follows. */
+  boosting: boolean
+  /** A negator that negated a sentiment word. */
+  negating?: boolean
+}
+
+/** Builds the emoji and emoticon matcher that runs inside the folding pass. */
+export function symbolMatcher(symbols: CompiledSymbols): SymbolMatcher {
+  return (text, index, out) => {
+    const code = text.charCodeAt(index)
+    if (code >= 0x2000) {
+      const cp = text.codePointAt(index)!
+      const value = symbols.emoji.get(cp)
+      if (value === undefined) return 0
+      const width = cp > 0xffff ? 2 : 1
+      out.symbols.push({ value, term: String.fromCodePoint(cp), start: index, end: index + width, at: 0 })
+      return width
+    }
+    if (!symbols.emoticonStarts.has(code)) return 0
+    const before = index === 0 ? 0x20 : text.charCodeAt(index - 1)
+    const letterFirst = isAsciiLetter(code)
+    if (!(isSpace(before) || (!letterFirst && isAsciiLetter(before)))) return 0
+    let node = symbols.emoticons
+    let best = 0
+    let value = 0
+    for (let j = index; j < text.length; j++) {
+      const child = childOf(node, text.charCodeAt(j))
+      if (!child) break
+      node = child
+      if (node.entry && endsEmoticon(text, j + 1)) {
+        best = j + 1 - index
+        value = node.entry.valence!
+      }
+    }
+    if (best === 0) return 0
+    out.symbols.push({ value, term: text.slice(index, index + best), start: index, end: index + best, at: 0 })
+    return best
+  }
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0xa0 || code === 0x3000
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
+}
+
+function endsEmoticon(text: string, end: number): boolean {
+  if (end >= text.length) return true
+  const next = text.charCodeAt(end)
+  return isSpace(next) || next === 0x2e || next === 0x2c || next === 0x21 || next === 0x3f || next >= 0x2000
+}
+
+// The longest match found by `walk`, kept in module state so the scan allocates nothing per step.
+let walkText = ''
+let bestEntry: Entry | null = null
+let bestEnd = -1
+let bestElongated = false
+
+function endsWord(j: number): boolean {
+  return j === walkText.length || !isWordUnit(walkText.charCodeAt(j)) || !isWordUnit(walkText.charCodeAt(j - 1))
+}
+
+/**
+ * Follows the trie from `node` at text offset `j`. A letter repeated for emphasis may be skipped
+ * (Thai and CJK lengthen with one extra letter, มากก; Latin needs three in a row, sooo); when the
+ * trie also goes on with that letter (soo → soothe) both paths are tried.
+ */
+function walk(node: TrieNode, j: number, start: number, elongated: boolean): void {
+  const text = walkText
+  for (;;) {
+    if (node.entry !== null && j > bestEnd && endsWord(j)) {
+      bestEntry = node.entry
+      bestEnd = j
+      bestElongated = elongated
+    }
+    if (j >= text.length) return
+    const code = text.charCodeAt(j)
+    const child = childOf(node, code)
+    const repeat =
+      j > start &&
+      code !== 0x20 &&
+      code === text.charCodeAt(j - 1) &&
+      (isUnspacedUnit(code) || text.charCodeAt(j + 1) === code || (j - 2 >= start && text.charCodeAt(j - 2) === code))
+    if (child !== undefined) {
+      if (repeat) walk(child, j + 1, start, elongated)
+      else {
+        node = child
+        j++
+        continue
+      }
+    }
+    if (!repeat) return
+    j++
+    elongated = true
+  }
+}
+
+/** Longest lexicon match at every place a word may start. */
+export function scan(language: CompiledLanguage, folded: FoldedText): Match[] {
+  const text = folded.text
+  const n = text.length
+  const matches: Match[] = []
+  walkText = text
+  for (let i = 0; i < n; i++) {
+    const first = text.charCodeAt(i)
+    if (first === 0x20) continue
+    if (i > 0 && isWordUnit(first) && isWordUnit(text.charCodeAt(i - 1))) continue
+    bestEntry = null
+    bestEnd = -1
+    bestElongated = false
+    walk(language.trie, i, i, false)
+    if (bestEntry !== null) {
+      matches.push({ entry: bestEntry, start: i, end: bestEnd, elongated: bestElongated, boosting: false })
+      i = bestEnd - 1
+    }
+  }
+  return matches
+}
+
+/** How far apart two matches are: words in between (spaced) or characters in between (unspaced). */
+export function gap(language: CompiledLanguage, folded: FoldedText, left: Match, right: Match): number {
+  if (language.spaced) return folded.word[right.start]! - folded.word[left.end - 1]! - 1
+  let chars = 0
+  for (let k = left.end; k < right.start; k++) if (folded.text.charCodeAt(k) !== 0x20) chars++
+  return chars
+}
+
+export function originalSpan(text: string, folded: FoldedText, start: number, end: number): Span {
+  const from = folded.source[start]!
+  const last = folded.source[end - 1]!
+  const code = text.charCodeAt(last)
+  const to = last + (code >= 0xd800 && code <= 0xdbff ? 2 : 1)
+  return { start: from, end: to, text: text.slice(from, to) }
+}

@@ -1,0 +1,68 @@
+// The sentiment stage: score, label and urgency of every buyer text message, in its language.
+import { join } from 'node:path'
+import { analyzeSentiment, DEFAULT_THRESHOLDS, labelFor, loadLexicons, type Lexicons, type Thresholds } from '../sentiment/index.js'
+import type { Message, MessageStage, SentimentResult } from '../types.js'
+
+/** Texts remembered at once; the cache starts over when full. */
+const CACHE_ENTRIES = 20_000
+
+export interface SentimentOptions {
+  /** The user's lexicon files or folders, merged over the built-in ones (same `language:`). */
+  lexicons?: string[]
+  /** Override every language's label cut-offs on the compound score. */
+  positiveThreshold?: number
+  negativeThreshold?: number
+}
+
+// Compiling the twelve lexicons takes about a second: a process that builds several pipelines
+// over the same files compiles them once.
+const loaded = new Map<string, Promise<Lexicons>>()
+
+function lexiconsFor(dir: string, extra: string[]): Promise<Lexicons> {
+  const key = JSON.stringify([dir, extra])
+  let lexicons = loaded.get(key)
+  if (!lexicons) {
+    lexicons = loadLexicons(dir, extra)
+    // A failed load is not remembered: the user fixes the file and runs again.
+    lexicons.catch(() => loaded.delete(key))
+    loaded.set(key, lexicons)
+  }
+  return lexicons
+}
+
+export const sentimentStage: MessageStage<SentimentOptions> = {
+  name: 'sentiment',
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      lexicons: { type: 'array', items: { type: 'string' } },
+      positiveThreshold: { type: 'number', minimum: 0, maximum: 1 },
+      negativeThreshold: { type: 'number', minimum: -1, maximum: 0 }
+    },
+    additionalProperties: false
+  },
+  async create(options, context) {
+    const lexicons = await lexiconsFor(join(context.rulesDir, 'sentiment'), options.lexicons ?? [])
+    const override: Thresholds | null =
+      options.positiveThreshold === undefined && options.negativeThreshold === undefined
+        ? null
+        : { positive: options.positiveThreshold ?? DEFAULT_THRESHOLDS.positive, negative: options.negativeThreshold ?? DEFAULT_THRESHOLDS.negative }
+    // Scoring is pure: a text seen before in the same language reuses its result (shared, never mutated).
+    const cache = new Map<string, SentimentResult>()
+    return (batch: Message[]) => {
+      for (const message of batch) {
+        if (message.sender_role !== 'buyer' || message.content_type !== 'text') continue
+        const lang = message.language?.lang ?? 'und'
+        const key = `${lang}\u0000${message.text}`
+        let result = cache.get(key)
+        if (!result) {
+          result = analyzeSentiment(lexicons, message.text, lang)
+          if (override) result.label = labelFor(result.score, override)
+          if (cache.size >= CACHE_ENTRIES) cache.clear()
+          cache.set(key, result)
+        }
+        message.sentiment = result
+      }
+    }
+  }
+}
