@@ -19,7 +19,13 @@ async function pushed(stream: NodeJS.WritableStream | Stringifier, ok: boolean):
 }
 
 export function createCsvWriter(out: NodeJS.WritableStream, header: string[], options: CsvWriterOptions): RowWriter {
-  const stringifier = stringify({ delimiter: options.delimiter ?? ',', record_delimiter: options.excel ? 'windows' : 'unix' })
+  // csv-stringify quotes a field holding its own record delimiter only: with CRLF records a bare
+  // line feed inside a cell would go out unquoted, so every cell with a line break is quoted.
+  const stringifier = stringify({
+    delimiter: options.delimiter ?? ',',
+    record_delimiter: options.excel ? 'windows' : 'unix',
+    quoted_match: /[\r\n]/
+  })
   stringifier.on('data', (chunk: Buffer) => {
     if (!out.write(chunk)) stringifier.pause()
   })

@@ -27,7 +27,10 @@ export interface RiskSignal {
   id: string
   kind: Kind
   when: When
-  points: number
+  /** Points added; a signal has points or a scale. */
+  points?: number
+  /** Factor applied to the kind's score after every signal's points. */
+  scale?: number
   per?: { fact: 'chasers' | 'unanswered_days' | 'policy_questions' | 'buyer_messages'; over: number; points: number }
   cap?: number
   reason: string
@@ -174,15 +177,27 @@ export function scoreGroup(group: Group, model: RiskModel, options: RiskOptions 
   const c = facts.conversation
   const totals: Record<Kind, number> = { dispute: 0, return: 0 }
   const reasons: RiskReason[] = []
+  const scales: RiskSignal[] = []
   for (const signal of model.signals) {
     if (!holds(signal.when, facts)) continue
-    let points = signal.points
+    if (signal.scale !== undefined) {
+      scales.push(signal)
+      continue
+    }
+    let points = signal.points ?? 0
     if (signal.per) points += Math.max(0, Math.floor(factValue(signal.per.fact, facts) - signal.per.over)) * signal.per.points
     if (signal.cap !== undefined) points = Math.min(points, signal.cap)
     // De-escalation only lowers a risk that something raised.
     if (points < 0 && totals[signal.kind] <= 0) continue
     totals[signal.kind] += points
     reasons.push({ signal: signal.id, kind: signal.kind, points, text: fillReason(signal.reason, facts, group.now) })
+  }
+  for (const signal of scales) {
+    const before = Math.min(100, totals[signal.kind])
+    if (before <= 0) continue
+    const after = before * signal.scale!
+    totals[signal.kind] = after
+    reasons.push({ signal: signal.id, kind: signal.kind, points: Math.round(after - before), text: fillReason(signal.reason, facts, group.now) })
   }
   const dispute = Math.max(0, Math.min(100, Math.round(totals.dispute)))
   const ret = Math.max(0, Math.min(100, Math.round(totals.return)))
