@@ -71,6 +71,8 @@ export interface Message {
   created_at: string
   /** True when the input carried no zone and one was assumed. */
   created_at_zone_assumed?: boolean
+  /** Minutes east of UTC the export wrote beside the time (`+0200`): the shop's local time. */
+  local_offset?: number
   subject: string
   /** The raw text as read from the file (before clean-up). */
   raw_text: string

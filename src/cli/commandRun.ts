@@ -200,6 +200,8 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
     await outFile?.abort()
     await rejectsFile?.abort()
     throw error
+  } finally {
+    await pipeline.close()
   }
   spinner?.stop()
   summary.addRows(read, written, rejected)

@@ -100,6 +100,7 @@ export function createNormalizer(bound: BoundProfile, file: string): Normalizer 
       }
       if (suspect) message.order_id_suspect = true
       if (time?.zoneAssumed) message.created_at_zone_assumed = true
+      if (time?.offset !== undefined) message.local_offset = time.offset
       return message
     }
   }

@@ -3,6 +3,8 @@
 export interface ParsedTime {
   iso: string
   zoneAssumed: boolean
+  /** Minutes east of UTC, when the value wrote a numeric offset (`+02:00`): the writer's local time. */
+  offset?: number
 }
 
 export type TimeFormat = 'auto' | 'unix-seconds' | 'unix-ms' | 'dmy' | 'mdy'
@@ -35,7 +37,9 @@ function fromParts(
   const offset = offsetMinutes(zone ?? assumedZone)
   const time = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000
   if (Number.isNaN(time)) return undefined
-  return { iso: new Date(time).toISOString(), zoneAssumed: zone === undefined }
+  const parsed: ParsedTime = { iso: new Date(time).toISOString(), zoneAssumed: zone === undefined }
+  if (zone !== undefined && /\d/.test(zone)) parsed.offset = offset
+  return parsed
 }
 
 /** Returns undefined when the value is not a time this parser understands. */

@@ -52,7 +52,7 @@ export function mergeConfig(base: TriageConfig, file: ConfigFile, fileName: stri
 export function defaultConfig(): TriageConfig {
   const file = readYamlFile<ConfigFile>(DEFAULT_CONFIG_FILE, 'config.schema.json')
   return mergeConfig(
-    { languages: [], window: 50_000, pipeline: [], rules: [], lexicons: [], profiles: [], baseDir: packageRoot, files: [] },
+    { languages: [], window: 20_000, pipeline: [], rules: [], lexicons: [], profiles: [], baseDir: packageRoot, files: [] },
     file,
     DEFAULT_CONFIG_FILE
   )

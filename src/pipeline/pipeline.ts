@@ -57,6 +57,8 @@ export interface Pipeline {
   readonly context: RunContext
   /** Streams messages (in input order, `seq` increasing) through every stage. */
   run(messages: AsyncIterable<Message> | Iterable<Message>, handlers: RunHandlers): Promise<RunStats>
+  /** Stops the worker threads, if any; the pipeline cannot run after. */
+  close(): Promise<void>
   /** Triage an array: the annotated messages in order, and one risk row per order or conversation. */
   triage(messages: Array<Partial<Message> & { text: string }>): Promise<{ messages: Message[]; orders: OrderRisk[] }>
 }
@@ -115,13 +117,14 @@ export async function createStages(
   config: TriageConfig,
   context: RunContext,
   overrides: PipelineOptions['stageOptions'] = {},
-  scope?: 'message'
+  scope?: 'message' | 'group'
 ): Promise<BuiltStages> {
   const ajv = new Ajv({ allErrors: true, strict: false })
   const built: BuiltStages = { names: [], messageStages: [], groupStages: [] }
   for (const entry of config.pipeline) {
     const stage = await resolveStage(entry.stage, config.baseDir)
-    if (scope === 'message' && stage.scope === 'group') continue
+    // Only one kind is built where the other runs elsewhere (worker threads build message stages).
+    if (scope && (stage.scope ?? 'message') !== scope) continue
     const stageOptions: Record<string, unknown> = { ...entry.options, ...overrides[stage.name] }
     if (stage.name === 'intents' && config.rules.length) stageOptions.rules = [...((stageOptions.rules as string[]) ?? []), ...config.rules]
     if (stage.name === 'sentiment' && config.lexicons.length) stageOptions.lexicons = config.lexicons
@@ -182,7 +185,21 @@ export async function runMessageStages(
 export async function createPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
   const config = options.config ?? defaultConfig()
   const context = createContext(config, options)
-  const { names, messageStages, groupStages } = await createStages(config, context, options.stageOptions)
+  // With worker threads the message stages (and their rules and lexicons) live only there; the
+  // resources they share with group stages, such as intent actions, come back from a worker.
+  const pool = options.workers && options.workers > 0
+    ? await createWorkerPool(options.workers, { config, stageOptions: options.stageOptions, now: options.now, lean: options.lean }, context.warn)
+    : undefined
+  if (pool) Object.assign(context.resources, pool.resources)
+  let built: BuiltStages
+  try {
+    built = await createStages(config, context, options.stageOptions, pool ? 'group' : undefined)
+  } catch (error) {
+    await pool?.close()
+    throw error
+  }
+  const { messageStages, groupStages } = built
+  const names = config.pipeline.map((entry) => entry.stage)
   const stageMs: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]))
 
   async function runGroupStages(group: Group): Promise<void> {
@@ -209,9 +226,6 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
       },
       emit: handlers.emit
     })
-    const pool = options.workers && options.workers > 0
-      ? await createWorkerPool(options.workers, { config, stageOptions: options.stageOptions, now: options.now, lean: options.lean }, context.warn)
-      : undefined
     // Batches in flight: the workers analyse while this thread reads and groups; results are
     // taken back in order, so grouping and output never reorder.
     const inFlight: Array<{ batch: Message[]; done: Promise<void> }> = []
@@ -246,10 +260,7 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
       await flush()
       while (inFlight.length > 0) await settle()
     } finally {
-      if (pool) {
-        for (const [name, ms] of Object.entries(pool.stageMs)) stageMs[name] = (stageMs[name] ?? 0) + ms
-        await pool.close()
-      }
+      if (pool) for (const [name, ms] of Object.entries(pool.takeStageMs())) stageMs[name] = (stageMs[name] ?? 0) + ms
     }
     await grouper.end()
     if (grouper.splitConversations > 0) {
@@ -265,6 +276,9 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
     stages: names,
     context,
     run,
+    async close() {
+      await pool?.close()
+    },
     async triage(inputs) {
       const messages = inputs.map((input, seq) => toMessage(input, seq))
       const orders: OrderRisk[] = []

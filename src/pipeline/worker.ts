@@ -32,7 +32,10 @@ try {
       }
     })
   })
-  port.postMessage({ ready: true })
+  // Shared resources are plain data (intent actions and priorities): the main thread's group
+  // stages read them without loading the rules themselves.
+  const { config: _config, ...shared } = context.resources
+  port.postMessage({ ready: true, resources: shared })
 } catch (error) {
   port.postMessage({ failed: (error as Error).message })
 }

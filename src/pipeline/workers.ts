@@ -14,9 +14,15 @@ export interface WorkerPool {
   readonly size: number
   /** Runs the message stages on a batch; the messages are updated in place. */
   process(batch: Message[]): Promise<void>
-  readonly stageMs: Record<string, number>
+  /** Milliseconds per stage since the last call, summed over the workers. */
+  takeStageMs(): Record<string, number>
+  /** What the message stages shared through `context.resources` (plain data), from the first worker. */
+  readonly resources: Record<string, unknown>
   close(): Promise<void>
 }
+
+/** Old-generation cap per worker: the loaded data takes about 50 MB, loading peaks near 130 MB. */
+const WORKER_HEAP_MB = 256
 
 /** Fields the message stages write, copied back from a worker's answer. */
 const STAGE_FIELDS = ['text', 'language', 'intents', 'intent', 'sentiment', 'data'] as const
@@ -50,18 +56,24 @@ export async function createWorkerPool(
   warn: (message: string) => void
 ): Promise<WorkerPool> {
   const script = workerScript()
-  const stageMs: Record<string, number> = {}
+  let stageMs: Record<string, number> = {}
+  let resources: Record<string, unknown> = {}
   const pending = new Map<number, Pending>()
   let nextId = 0
   const workers: Worker[] = []
   const ready: Array<Promise<void>> = []
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(script, { workerData: init })
+    // A worker holds the rules and lexicons and one batch at a time: a cap on its heap makes V8
+    // collect instead of growing, without risking the batch.
+    const worker = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
     workers.push(worker)
     ready.push(
       new Promise<void>((resolve, reject) => {
-        worker.on('message', (message: { ready?: true; failed?: string; warning?: string; id?: number; batch?: Message[]; error?: string; stageMs?: Record<string, number> }) => {
-          if (message.ready) return resolve()
+        worker.on('message', (message: { ready?: true; resources?: Record<string, unknown>; failed?: string; warning?: string; id?: number; batch?: Message[]; error?: string; stageMs?: Record<string, number> }) => {
+          if (message.ready) {
+            if (i === 0) resources = message.resources ?? {}
+            return resolve()
+          }
           if (message.failed) return reject(new InputError(message.failed))
           if (message.warning) return warn(message.warning)
           const job = pending.get(message.id!)
@@ -96,7 +108,14 @@ export async function createWorkerPool(
 
   return {
     size,
-    stageMs,
+    get resources() {
+      return resources
+    },
+    takeStageMs() {
+      const taken = stageMs
+      stageMs = {}
+      return taken
+    },
     async process(batch) {
       const parts: Message[][] = workers.map(() => [])
       const origins: Message[][] = workers.map(() => [])

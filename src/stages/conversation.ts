@@ -93,13 +93,27 @@ export function createHoursClock(options: ConversationOptions['businessHours']) 
     hoursFor(marketplace: string): BusinessHours {
       return perMarketplace.get(marketplace.toLowerCase()) ?? base
     },
-    isOutside(iso: string, marketplace: string): boolean {
-      const hours = perMarketplace.get(marketplace.toLowerCase()) ?? base
+    /**
+     * The marketplace's configured zone decides; without one, the offset the export wrote beside
+     * the time (Shopify writes the shop's own), else the default zone.
+     */
+    isOutside(iso: string, marketplace: string, localOffset?: number): boolean {
+      const configured = perMarketplace.get(marketplace.toLowerCase())
+      const hours = configured ?? base
       const time = Date.parse(iso)
-      const hourStart = time - (time % HOUR)
-      const local = localHour(hours.zone, hourStart)
-      const minute = local.minute + Math.floor((time - hourStart) / 60_000)
-      if (!hours.days.includes(local.weekday)) return true
+      let weekday: number
+      let minute: number
+      if (!configured && localOffset !== undefined) {
+        const local = new Date(time + localOffset * 60_000)
+        weekday = local.getUTCDay() || 7
+        minute = local.getUTCHours() * 60 + local.getUTCMinutes()
+      } else {
+        const hourStart = time - (time % HOUR)
+        const local = localHour(hours.zone, hourStart)
+        weekday = local.weekday
+        minute = local.minute + Math.floor((time - hourStart) / 60_000)
+      }
+      if (!hours.days.includes(weekday)) return true
       return minute < minutes(hours.start) || minute >= minutes(hours.end)
     }
   }
@@ -177,7 +191,7 @@ export function conversationFacts(group: Group, options: ConversationOptions, cl
     if (!Number.isNaN(time)) {
       if (!firstBuyer.has(message.conversation_id)) firstBuyer.set(message.conversation_id, time)
       if (!lastBuyerUnanswered.has(message.conversation_id) && needsAnswer(message)) lastBuyerUnanswered.set(message.conversation_id, time)
-      if (clock.isOutside(message.created_at, message.marketplace)) {
+      if (clock.isOutside(message.created_at, message.marketplace, message.local_offset)) {
         facts.outsideHours++
         message.conversation = { ...message.conversation, outside_hours: true }
       }

@@ -1,10 +1,10 @@
 import { parseTimestamp } from '../../src/input/timestamp.js'
 
 describe('parseTimestamp', () => {
-  const cases: Array<{ input: string; format?: 'auto' | 'unix-seconds' | 'dmy' | 'mdy'; zone?: string; iso?: string; assumed?: boolean }> = [
+  const cases: Array<{ input: string; format?: 'auto' | 'unix-seconds' | 'dmy' | 'mdy'; zone?: string; iso?: string; assumed?: boolean; offset?: number }> = [
     { input: '2026-05-01T10:00:00Z', iso: '2026-05-01T10:00:00.000Z', assumed: false },
-    { input: '2026-05-01T10:00:00.123+02:00', iso: '2026-05-01T08:00:00.123Z', assumed: false },
-    { input: '2026-05-01 10:00:00 +0200', iso: '2026-05-01T08:00:00.000Z', assumed: false },
+    { input: '2026-05-01T10:00:00.123+02:00', iso: '2026-05-01T08:00:00.123Z', assumed: false, offset: 120 },
+    { input: '2026-05-01 10:00:00 +0200', iso: '2026-05-01T08:00:00.000Z', assumed: false, offset: 120 },
     { input: '2026-05-01 10:00:00', iso: '2026-05-01T10:00:00.000Z', assumed: true },
     { input: '2026-05-01 10:00:00', zone: '+08:00', iso: '2026-05-01T02:00:00.000Z', assumed: true },
     { input: '1777629600', format: 'unix-seconds', iso: '2026-05-01T10:00:00.000Z', assumed: false },
@@ -17,12 +17,12 @@ describe('parseTimestamp', () => {
     { input: '' },
     { input: '2026-13-01 10:00' }
   ]
-  it.each(cases)('$input', ({ input, format, zone, iso, assumed }) => {
+  it.each(cases)('$input', ({ input, format, zone, iso, assumed, offset }) => {
     const parsed = parseTimestamp(input, format, zone)
     if (!iso) {
       expect(parsed).toBeUndefined()
       return
     }
-    expect(parsed).toEqual({ iso, zoneAssumed: assumed })
+    expect(parsed).toEqual(offset === undefined ? { iso, zoneAssumed: assumed } : { iso, zoneAssumed: assumed, offset })
   })
 })

@@ -65,4 +65,12 @@ describe('business hours', () => {
   it.each(cases)('$at on $marketplace outside=$outside', ({ at, marketplace, outside }) => {
     expect(clock.isOutside(at, marketplace)).toBe(outside)
   })
+
+  it('uses the offset the export wrote when the marketplace has no zone (Shopify)', () => {
+    // 17:30 UTC is 19:30 at +02:00: after hours there, inside them in UTC.
+    expect(clock.isOutside('2026-05-04T17:30:00Z', 'Online Store', 120)).toBe(true)
+    expect(clock.isOutside('2026-05-04T17:30:00Z', 'Online Store')).toBe(false)
+    // A configured marketplace keeps its zone whatever the export wrote.
+    expect(clock.isOutside('2026-05-04T06:30:00Z', 'TH', -300)).toBe(false)
+  })
 })
