@@ -53,11 +53,20 @@ function onInterrupt(io: CliIo): void {
   })
 }
 
+/** A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do. */
+function onClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  })
+}
+
 /** Runs the CLI; returns the exit code instead of exiting. Without `io`, runs on the real process. */
 export async function run(argv: string[], io?: CliIo): Promise<number> {
   if (!io) {
     io = processIo()
     onInterrupt(io)
+    onClosedPipe()
   }
   const program = buildProgram(io)
   try {

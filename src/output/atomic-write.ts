@@ -2,7 +2,7 @@
 // the run succeeds: an interrupted or failed run never leaves a half-written file behind.
 import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { rename, stat, unlink } from 'node:fs/promises'
+import { mkdir, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { InputError, UsageError } from '../errors.js'
 
@@ -25,6 +25,8 @@ const pending = new Set<AtomicWriter>()
 
 export async function createAtomicWriter(target: string, options: AtomicWriterOptions = {}): Promise<AtomicWriter> {
   await refuseInputs(target, options.inputs ?? [])
+  // An output folder that does not exist yet is made, as for any build output.
+  await mkdir(dirname(target), { recursive: true }).catch(() => undefined)
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   // `flush` syncs the data to disk before the file is closed, so the rename never exposes an empty file.
   const stream = createWriteStream(temp, { flags: 'wx', mode: await modeOf(target), flush: true })
