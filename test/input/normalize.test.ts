@@ -61,6 +61,13 @@ describe('normalize', () => {
       expected: { sender_role: 'bot' }
     },
     {
+      name: "shopify AI agent answers for the shop",
+      profile: 'shopify',
+      header: SHOPIFY,
+      cells: ['42', 'm2', '2026-05-01 10:01:00 +0200', 'AI agent', 'Fern', '', '', 'Online Store', 'It ships today.'],
+      expected: { sender_role: 'seller' }
+    },
+    {
       name: 'zendesk ticket: subject joins the text; "-" is empty',
       profile: 'zendesk',
       header: ['Id', 'Subject', 'Requester', 'Status', 'Tags', 'Via', 'Created at', 'Description'],
