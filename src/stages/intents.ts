@@ -5,14 +5,12 @@ import { InputError } from '../errors.js'
 import { loadIntentPack, matchIntents, primaryIntent, type IntentPack } from '../rules/index.js'
 import { describeProblem } from '../rules/problems.js'
 import type { IntentHit, Message, MessageStage } from '../types.js'
+import { createTextCache } from './text-cache.js'
 
 export interface IntentsOptions {
   /** The user's rule files or folders, added to the built-in pack. */
   rules?: string[]
 }
-
-/** Texts remembered at once; the cache starts over when full. */
-const CACHE_ENTRIES = 20_000
 
 export const intentsStage: MessageStage<IntentsOptions> = {
   name: 'intents',
@@ -38,20 +36,12 @@ export const intentsStage: MessageStage<IntentsOptions> = {
       priorities[id] = info.priority ?? 0
     }
     context.resources.intents = { actions, priorities }
-    // Inboxes repeat themselves ("thank you", "where is my order?"): matching is pure, so a
-    // text seen before in the same language reuses its hits (shared, never mutated).
-    const cache = new Map<string, IntentHit[]>()
+    const cached = createTextCache<IntentHit[]>()
     return (batch: Message[]) => {
       for (const message of batch) {
         if (message.sender_role !== 'buyer' || message.content_type !== 'text') continue
         const lang = message.language?.lang ?? 'und'
-        const key = `${lang}\u0000${message.text}`
-        let hits = cache.get(key)
-        if (!hits) {
-          hits = matchIntents(pack, message.text, lang)
-          if (cache.size >= CACHE_ENTRIES) cache.clear()
-          cache.set(key, hits)
-        }
+        const hits = cached(lang, message.text, () => matchIntents(pack, message.text, lang))
         message.intents = hits
         message.intent = primaryIntent(hits)
       }

@@ -2,9 +2,7 @@
 import { join } from 'node:path'
 import { analyzeSentiment, DEFAULT_THRESHOLDS, labelFor, loadLexicons, type Lexicons, type Thresholds } from '../sentiment/index.js'
 import type { Message, MessageStage, SentimentResult } from '../types.js'
-
-/** Texts remembered at once; the cache starts over when full. */
-const CACHE_ENTRIES = 20_000
+import { createTextCache } from './text-cache.js'
 
 export interface SentimentOptions {
   /** The user's lexicon files or folders, merged over the built-in ones (same `language:`). */
@@ -47,20 +45,16 @@ export const sentimentStage: MessageStage<SentimentOptions> = {
       options.positiveThreshold === undefined && options.negativeThreshold === undefined
         ? null
         : { positive: options.positiveThreshold ?? DEFAULT_THRESHOLDS.positive, negative: options.negativeThreshold ?? DEFAULT_THRESHOLDS.negative }
-    // Scoring is pure: a text seen before in the same language reuses its result (shared, never mutated).
-    const cache = new Map<string, SentimentResult>()
+    const cached = createTextCache<SentimentResult>()
     return (batch: Message[]) => {
       for (const message of batch) {
         if (message.sender_role !== 'buyer' || message.content_type !== 'text') continue
         const lang = message.language?.lang ?? 'und'
-        const key = `${lang}\u0000${message.text}`
-        let result = cache.get(key)
-        if (!result) {
-          result = analyzeSentiment(lexicons, message.text, lang)
-          if (override) result.label = labelFor(result.score, override)
-          if (cache.size >= CACHE_ENTRIES) cache.clear()
-          cache.set(key, result)
-        }
+        const result = cached(lang, message.text, () => {
+          const scored = analyzeSentiment(lexicons, message.text, lang)
+          if (override) scored.label = labelFor(scored.score, override)
+          return scored
+        })
         message.sentiment = result
       }
     }
