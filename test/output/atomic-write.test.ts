@@ -62,8 +62,23 @@ describe('createAtomicWriter', () => {
     expect(readFileSync(input, 'utf8')).toBe('a,b\n')
   })
 
+  test('makes a missing output folder, as build tools do', async () => {
+    const writer = await createAtomicWriter(path('new/folder/out.csv'))
+    writer.stream.write('a\n')
+    await writer.commit()
+    expect(readFileSync(path('new/folder/out.csv'), 'utf8')).toBe('a\n')
+  })
+
   test.each([
-    { name: 'missing directory', target: () => path('no/such/dir/out.csv'), type: InputError, message: /cannot be written \(its directory does not exist\)/ },
+    {
+      name: 'a file where the output folder should be',
+      target: () => {
+        writeFileSync(path('plain-file'), 'x')
+        return path('plain-file/out.csv')
+      },
+      type: InputError,
+      message: /cannot be written/
+    },
     { name: 'a directory as target', target: () => dir, type: UsageError, message: /it is a directory/ }
   ])('$name is a clear error', async ({ target, type, message }) => {
     const error = await createAtomicWriter(target()).then(() => undefined, (e: unknown) => e)
