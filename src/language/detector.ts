@@ -88,6 +88,8 @@ export class Detector {
   private readonly lexical: Float64Array
   private readonly total: Float64Array
   private readonly markerHits: Int32Array
+  private readonly indonesian: number
+  private readonly malay: number
   /** Latin words that are not neutral. */
   private telling = 0
   private hanFlagsSeen = 0
@@ -102,6 +104,8 @@ export class Detector {
     this.allowed = new Set(languages)
     this.latin = LATIN_LANGUAGES.filter((lang) => this.allowed.has(lang))
     this.english = this.latin.indexOf('en')
+    this.indonesian = this.latin.indexOf('id')
+    this.malay = this.latin.indexOf('ms')
     this.model = this.latin.length > 0 ? buildTrigramModel(this.latin, weights.absentTrigram, weights.trigramScale) : undefined
     this.markets = data.markets
     const n = this.latin.length
@@ -277,6 +281,7 @@ export class Detector {
     const market = hints?.marketplace ? this.market(hints.marketplace).mask : 0
     const conversation = hints?.conversationLang ? this.latin.indexOf(hints.conversationLang) : -1
 
+    if (this.indonesian >= 0 && this.malay >= 0) this.markersDecideMalayPair()
     let francBest = 0
     let evidenceBest = 0
     let marketBest = 0
@@ -311,6 +316,22 @@ export class Detector {
       return { lang: conversationLang, confidence: FALLBACK_CONFIDENCE, method: 'conversation', candidates: [{ lang: decision.lang, score: decision.confidence }] }
     }
     return decision
+  }
+
+  /**
+   * Indonesian and Malay share most words and franc's trigram tables for the two, built from
+   * formal prose, tell chat apart poorly (they leaned Malay on "cancel pesanan 3320 ya kak").
+   * When the markers of one outnumber the other's, the lexical layer cancels the trigrams' gap
+   * within the pair, so the markers (mau, gak, udah, kak / nak, tak, dah, je, lah) decide;
+   * otherwise trigrams still do.
+   */
+  private markersDecideMalayPair(): void {
+    const id = this.indonesian
+    const ms = this.malay
+    if (this.markerHits[id] === this.markerHits[ms]) return
+    const gap = (this.trigram[id] - this.trigram[ms]) / 2
+    this.lexical[id] -= gap
+    this.lexical[ms] += gap
   }
 
   /** The best-scoring language other than English with a marker in the text, or -1. */

@@ -3,7 +3,7 @@
 import { RE2JS, RE2Set } from 're2js'
 import type { FileLocation } from '../types.js'
 import { buildAutomaton, createScanBuffers } from './ahoCorasick.js'
-import { foldPhrase, isUnspacedUnit } from './fold.js'
+import { foldPhrase, isSearchable, isUnspacedUnit } from './fold.js'
 import { EVERY_LANGUAGE, type RawIntentFile, type RawMatcher } from './format.js'
 import type { CompiledRule, IntentInfo, IntentPack, LeafRules, MatchNode, Phrase } from './pack.js'
 import type { RuleProblem } from './problems.js'
@@ -401,6 +401,12 @@ function assemblePack(
   }
   for (const rule of rules) numberLeaves(rule.root)
   const ruleMask = new Int32Array(rules.length)
+  const categories = new Map<string, number>()
+  const ruleCategory = Int32Array.from(rules, (rule) => {
+    const category = rule.intent.split('/')[0]
+    if (!categories.has(category)) categories.set(category, categories.size)
+    return categories.get(category)!
+  })
   const phraseMask = new Int32Array(phrases.length)
   const regexMask = new Int32Array(regexes.length)
   const phraseUsers: number[][] = phrases.map(() => [])
@@ -436,6 +442,7 @@ function assemblePack(
   if (!runMasks.has('und')) runMasks.set('und', every)
 
   const regexLiterals = regexPatterns.map((pattern) => requiredLiterals(pattern))
+  const searchable = (literal: string): boolean => isSearchable(foldPhrase(literal))
   // Per language, the regexes with required literals go in one set that runs only when the
   // text holds one of them; the rest (`\\d`, `\\?`…) in a set that always runs.
   const regexSets: IntentPack['regexSets'] = []
@@ -468,7 +475,7 @@ function assemblePack(
     for (let id = 0; id < regexes.length; id++) {
       if ((regexMask[id] & (1 << bit)) === 0) continue
       const required = regexLiterals[id]
-      if (required === null) always.push(id)
+      if (required === null || !required.every(searchable)) always.push(id)
       else {
         anchored.push(id)
         for (const literal of required) if (!literals.includes(literal)) literals.push(literal)
@@ -494,6 +501,7 @@ function assemblePack(
     phraseMask,
     regexMask,
     ruleMask,
+    ruleCategory,
     phraseRules: leafRules(phraseUsers),
     regexRules: leafRules(regexUsers),
     phraseLeaves: leafRules(phraseNodes),
@@ -507,6 +515,7 @@ function assemblePack(
       leafEnd: new Int32Array(leafCount),
       ruleStamp: new Int32Array(rules.length),
       setStamp: new Int32Array(regexSets.length),
+      categoryStamp: new Int32Array(categories.size),
       candidates: [],
       hits: [],
       scan: createScanBuffers()

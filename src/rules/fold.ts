@@ -62,6 +62,11 @@ export function isUnspacedUnit(code: number): boolean {
   )
 }
 
+/** Thai, Lao, Myanmar and Khmer: scripts where a run of three or more is an elongation. */
+function isStretchable(code: number): boolean {
+  return (code >= 0x0e00 && code <= 0x0eff) || (code >= 0x1000 && code <= 0x109f) || (code >= 0x1780 && code <= 0x17ff)
+}
+
 // Character classes of the Basic Multilingual Plane, computed once: a table lookup per unit
 // instead of a regex test (astral code points, rare in messages, still use the regexes).
 const IS_LETTER = 1
@@ -165,6 +170,7 @@ let pendingSpace = false
 let pendingSoft = false
 let last = -1 // last emitted unit, for repeated-letter folding
 let lastIsLetter = false
+let run = 0 // how many times `last` was emitted in a row
 
 function emit(unit: number, from: number, to: number, letter: boolean): void {
   if (length + 2 >= codes.length) ensure(length * 2 + 8)
@@ -179,8 +185,18 @@ function emit(unit: number, from: number, to: number, letter: boolean): void {
     last = SPACE
   }
   if (unit === last && letter && lastIsLetter && !pendingSoft) {
-    ends[length - 1] = to
-    return
+    // Unspaced scripts write real doubled characters (谢谢, いい, ร้านนี้), so a pair is kept. A
+    // longer run is, in Thai and its neighbours, a stretched letter folded to one (พังงงมา =
+    // พังมา); in Han, kana and Hangul, a doubled word said again, kept as a pair (谢谢谢谢 = 谢谢).
+    run++
+    const paired = isUnspacedUnit(unit)
+    if (!paired || run > 2) {
+      if (paired && run === 3 && isStretchable(unit)) length-- // back to one unit
+      ends[length - 1] = to
+      return
+    }
+  } else {
+    run = 1
   }
   codes[length] = unit
   starts[length] = from
@@ -193,8 +209,8 @@ function emit(unit: number, from: number, to: number, letter: boolean): void {
 }
 
 /**
- * Fold text: NFKC, lower case, Latin diacritics removed, runs of one repeated letter kept once,
- * apostrophes dropped (leaving a soft boundary), any other run of non-letters and non-digits
+ * Fold text: NFKC, lower case, Latin diacritics removed, runs of one repeated letter kept once
+ * (in unspaced scripts, a pair is kept), a reduplication 2 after a word dropped, apostrophes dropped (leaving a soft boundary), any other run of non-letters and non-digits
  * one space; no leading or trailing space.
  */
 export function foldText(text: string): FoldedText {
@@ -214,6 +230,19 @@ export function foldBuffers(): FoldBuffers {
   return buffers
 }
 
+// Indonesian and Malay write reduplication with a 2 (`barang2` = `barang-barang`, `masuk2`):
+// a 2 right after a word of three or more Latin letters and before a word's end folds into the
+// word, which keeps its plain form (`pc2`, `x2`, `a2b` are left alone).
+function isReduplication(following: number): boolean {
+  if (pendingSpace || pendingSoft || length < 3) return false
+  for (let k = length - 3; k < length; k++) if (codes[k] < 0x61 || codes[k] > 0x7a) return false
+  if (following < 0x80) {
+    const lower = following | 0x20
+    return !(lower >= 0x61 && lower <= 0x7a) && !(following >= 0x30 && following <= 0x39)
+  }
+  return (classOf(following) & (IS_LETTER | IS_NUMBER)) === 0
+}
+
 /** Fold `text` into the shared buffers without building a string; returns the folded length. */
 export function foldCodes(text: string): number {
   // A cluster folds to at most a few units (ﬁ → fi, ㎏ → kg); `emit` grows the buffers beyond.
@@ -223,6 +252,7 @@ export function foldCodes(text: string): number {
   pendingSoft = false
   last = -1
   lastIsLetter = false
+  run = 0
   let i = 0
   while (i < text.length) {
     const code = text.charCodeAt(i)
@@ -232,6 +262,7 @@ export function foldCodes(text: string): number {
     if (code < 0x80 && (following < 0x300 || (classOf(following) & IS_MARK) === 0)) {
       const lower = code >= 0x41 && code <= 0x5a ? code + 32 : code
       if (lower >= 0x61 && lower <= 0x7a) emit(lower, i, i + 1, true)
+      else if (code === 0x32 && isReduplication(following)) ends[length - 1] = i + 1
       else if (lower >= 0x30 && lower <= 0x39) emit(lower, i, i + 1, false)
       else if (isApostrophe(code)) {
         if (length > 0 && !pendingSpace) pendingSoft = true
@@ -267,6 +298,20 @@ export function foldCodes(text: string): number {
     i = next
   }
   return length
+}
+
+/**
+ * Whether a folded regex literal can be looked for in folded text: the folded text holds every
+ * substring of the regex text folded, except where folding depends on the neighbours: a
+ * reduplication 2 (`masuk2`) and a pair in an unspaced script (`ดด` stays, `ดดด` is `ด`).
+ * A literal folding to nothing (an emoji) cannot be looked for either.
+ */
+export function isSearchable(folded: string): boolean {
+  if (folded.length === 0 || folded.includes('2')) return false
+  for (let i = 1; i < folded.length; i++) {
+    if (folded.charCodeAt(i) === folded.charCodeAt(i - 1) && isUnspacedUnit(folded.charCodeAt(i))) return false
+  }
+  return true
 }
 
 /** Fold a rule phrase the same way as message text. */

@@ -61,7 +61,33 @@ export function matchIntents(pack: IntentPack, text: string, lang: string): Inte
     const index = candidates[c]
     if (evaluate(pack.rules[index].root, scratch, generation) && spanStart >= 0) hits.push(index, spanStart, spanEnd)
   }
+  const own = pack.languageBits.get(lang)
+  if (own !== undefined && active !== 1 << own) dropFallbackHits(pack, hits, 1 << own, generation)
   return toHits(pack, text, hits)
+}
+
+// A fallback language's rule (English words in a Malay message) yields to the message's own
+// rules in the same intent category: "refund tak masuk" is the Malay refund/status, not the
+// English refund/request its bare "refund" would give.
+function dropFallbackHits(pack: IntentPack, hits: number[], own: number, generation: number): void {
+  const stamp = pack.scratch.categoryStamp
+  let fallback = false
+  for (let k = 0; k < hits.length; k += 3) {
+    const rule = hits[k]
+    if ((pack.ruleMask[rule] & own) !== 0) stamp[pack.ruleCategory[rule]] = generation
+    else fallback = true
+  }
+  if (!fallback) return
+  let kept = 0
+  for (let k = 0; k < hits.length; k += 3) {
+    const rule = hits[k]
+    if ((pack.ruleMask[rule] & own) === 0 && stamp[pack.ruleCategory[rule]] === generation) continue
+    hits[kept] = rule
+    hits[kept + 1] = hits[k + 1]
+    hits[kept + 2] = hits[k + 2]
+    kept += 3
+  }
+  hits.length = kept
 }
 
 // Find the first match of a regex the set reported, and record it.
@@ -97,6 +123,9 @@ function nextGeneration(scratch: MatchScratch): number {
     scratch.phraseStamp.fill(0)
     scratch.regexStamp.fill(0)
     scratch.ruleStamp.fill(0)
+    scratch.leafStamp.fill(0)
+    scratch.setStamp.fill(0)
+    scratch.categoryStamp.fill(0)
   }
   return ++scratch.generation
 }

@@ -85,6 +85,8 @@ export interface IntentPack {
   phraseMask: Int32Array
   regexMask: Int32Array
   ruleMask: Int32Array
+  /** Per rule, a number for its intent's category (the part before `/`: refund, order…). */
+  ruleCategory: Int32Array
   phraseRules: LeafRules
   regexRules: LeafRules
   /** Leaf nodes holding each phrase / regex. */
@@ -105,6 +107,8 @@ export interface MatchScratch {
   ruleStamp: Int32Array
   /** Regex sets whose literals occur in this message. */
   setStamp: Int32Array
+  /** Intent categories hit by the message's own-language rules. */
+  categoryStamp: Int32Array
   candidates: number[]
   hits: number[]
   scan: ScanBuffers

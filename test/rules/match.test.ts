@@ -64,3 +64,32 @@ describe('intent metadata', () => {
     expect(intentPriority(pack, intent)).toBe(priority)
   })
 })
+
+describe('fallback hits', () => {
+  let withMalay: IntentPack
+  beforeAll(async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const dir = mkdtempSync(join(tmpdir(), 'inbox-triage-fallback-'))
+    const file = join(dir, 'ms.yaml')
+    writeFileSync(file, 'language: ms\nrules:\n  - id: ms.order-status.mana\n    intent: order/status\n    match:\n      phrase: mana barang\n')
+    const loaded = await loadIntentPack([file], { builtinDir: PACK })
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems, null, 2))
+    withMalay = loaded.pack
+  })
+
+  const cases: Array<{ text: string; lang: string; rules: string[]; why: string }> = [
+    { text: 'mana barang, where is my order', lang: 'ms', rules: ['ms.order-status.mana'], why: 'the own language wins its category' },
+    {
+      text: 'mana barang, where is my order, refund please',
+      lang: 'ms',
+      rules: ['en.refund-request.money-back', 'ms.order-status.mana'],
+      why: 'a fallback hit in another category stays'
+    },
+    { text: 'where is my order', lang: 'ms', rules: ['en.order-status.where-is'], why: 'without an own hit the fallback stays' },
+    { text: 'mana barang, where is my order', lang: 'und', rules: ['en.order-status.where-is', 'ms.order-status.mana'], why: 'und has no own language' }
+  ]
+  test.each(cases)('$why: $text', ({ text, lang, rules }) => {
+    expect(matchIntents(withMalay, text, lang).map((hit) => hit.rule).sort()).toEqual([...rules].sort())
+  })
+})
