@@ -50,12 +50,14 @@ async function workerCount(option: string | undefined, files: string[], cwd: str
     if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(`--workers ${option}: expected a whole number from 0 to 64`)
     return n
   }
+  // The main thread reads, groups and writes, and keeps one core busy: the analysis gets the rest.
+  const spare = Math.max(1, availableParallelism() - 1)
   let bytes = 0
   for (const file of files) {
-    if (file === '-') return availableParallelism()
+    if (file === '-') return spare
     bytes += (await stat(resolve(cwd, file)).catch(() => undefined))?.size ?? 0
   }
-  return bytes >= WORKERS_FROM_BYTES ? availableParallelism() : 0
+  return bytes >= WORKERS_FROM_BYTES ? spare : 0
 }
 
 const EXAMPLE = `
@@ -240,7 +242,7 @@ export function commandRun(io: CliIo): Command {
     .option('--rejects <file>', 'write the rows that could not be read to this CSV (file, line, reason, excerpt, raw)')
     .option('--excel', 'make the output safe for spreadsheets: UTF-8 BOM and formula-looking cells neutralised (default for -o FILE.csv)')
     .option('--raw', 'never neutralise cells, even for -o FILE.csv')
-    .option('--workers <n>', 'worker threads for the analysis (default: one per core for inputs over 4 MB, else 0)')
+    .option('--workers <n>', 'worker threads for the analysis (default: one per spare core for inputs over 4 MB, else 0)')
     .addHelpText('after', EXAMPLE)
     .action(async (files: string[], options: RunOptions) => {
       await runTriage(files, options, io)

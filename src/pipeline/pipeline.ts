@@ -229,7 +229,8 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
     // Batches in flight: the workers analyse while this thread reads and groups; results are
     // taken back in order, so grouping and output never reorder.
     const inFlight: Array<{ batch: Message[]; done: Promise<void> }> = []
-    const maxInFlight = pool ? pool.size * 2 : 0
+    // Enough batches in flight that neither the reader nor the workers wait on the other.
+    const maxInFlight = pool ? pool.size * 6 : 0
     let count = 0
     let batch: Message[] = []
     const settle = async (): Promise<void> => {

@@ -68,10 +68,14 @@ export function createHoursClock(options: ConversationOptions['businessHours']) 
   const formatters = new Map<string, Intl.DateTimeFormat>()
   // Local weekday and hour per zone and UTC hour: zone offsets change on whole hours, so one
   // Intl call per hour of data replaces one per message.
-  const hourCache = new Map<string, { weekday: number; minute: number }>()
+  const hourCache = new Map<string, Map<number, { weekday: number; minute: number }>>()
   function localHour(zone: string, hourStart: number): { weekday: number; minute: number } {
-    const key = `${zone}\u0000${hourStart}`
-    let local = hourCache.get(key)
+    let hours = hourCache.get(zone)
+    if (!hours) {
+      hours = new Map()
+      hourCache.set(zone, hours)
+    }
+    let local = hours.get(hourStart)
     if (!local) {
       let format = formatters.get(zone)
       if (!format) {
@@ -84,8 +88,8 @@ export function createHoursClock(options: ConversationOptions['businessHours']) 
         else if (part.type === 'hour') local.minute += Number(part.value) * 60
         else if (part.type === 'minute') local.minute += Number(part.value)
       }
-      if (hourCache.size > 100_000) hourCache.clear()
-      hourCache.set(key, local)
+      if (hours.size > 50_000) hours.clear()
+      hours.set(hourStart, local)
     }
     return local
   }
