@@ -141,10 +141,13 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
             pendingSafety.push(
               checkRegexSafety(text).then((verdict) => {
                 if (verdict.safe !== false) return
+                // re2js runs every regex in linear time, so nothing here can hang a run; an
+                // exponential pattern is still an error (it is a bug, and unsafe wherever else the
+                // rule is reused), a polynomial one a warning.
                 problems.push({
                   location: where,
                   ruleId: 'unsafe-regex',
-                  severity: 'error',
+                  severity: verdict.complexity === 'polynomial' ? 'warning' : 'error',
                   message: `regex can backtrack catastrophically (${verdict.complexity} time)${verdict.attack ? ` on input like ${verdict.attack}` : ''}`,
                   hint: 'Remove nested or overlapping repetition such as `(a+)+` or `(\\w+\\s?)*`; prefer phrases.',
                   intentRule: raw.id
