@@ -8,6 +8,7 @@ import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'csv-parse/sync'
 import { analyzeSentiment, loadLexicons, type Lexicons } from '../src/sentiment/index.js'
+import { scoreLabels, type LabelScores } from '../src/sentiment/evaluate.js'
 
 type Label = 'positive' | 'neutral' | 'negative'
 const LABELS: Label[] = ['positive', 'neutral', 'negative']
@@ -121,28 +122,10 @@ function competitors(): Analyser[] {
   ]
 }
 
-interface Scores {
-  macroF1: number
-  accuracy: number
-}
+type Scores = LabelScores
 
 function score(gold: Label[], predicted: Label[]): Scores {
-  let correct = 0
-  let f1Sum = 0
-  for (let i = 0; i < gold.length; i++) if (gold[i] === predicted[i]) correct++
-  const present = LABELS.filter((label) => gold.includes(label))
-  for (const label of present) {
-    let tp = 0
-    let fp = 0
-    let fn = 0
-    for (let i = 0; i < gold.length; i++) {
-      if (predicted[i] === label && gold[i] === label) tp++
-      else if (predicted[i] === label) fp++
-      else if (gold[i] === label) fn++
-    }
-    f1Sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn)
-  }
-  return { macroF1: f1Sum / present.length, accuracy: correct / gold.length }
+  return scoreLabels(gold, predicted, LABELS)
 }
 
 function cell(scores: Scores | null): string {
