@@ -10,3 +10,6 @@ export { loadOrderBook, type OrderBook, type OrderState } from './input/orders.j
 export { SummaryBuilder, type Summary } from './summary/model.js'
 export { UsageError, InputError, CheckFailed, TriageError } from './errors.js'
 export type * from './types.js'
+export { loadIntentPack, matchIntents, primaryIntent, checkRules } from './rules/index.js'
+export { loadLexicons, analyzeSentiment } from './sentiment/index.js'
+export { createLanguageDetector } from './language/index.js'
