@@ -242,11 +242,10 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
       if (batch.length === 0) return
       const current = batch
       batch = []
-      const done = pool
-        ? pool.process(current)
-        : runMessageStages(messageStages, current, stageMs).then(() => {
-            if (options.lean) for (const message of current) leanMessage(message)
-          })
+      const done = (pool ? pool.process(current) : runMessageStages(messageStages, current, stageMs)).then(() => {
+        // Workers send back lean results; this thread's copy still has the raw text.
+        if (options.lean) for (const message of current) leanMessage(message)
+      })
       // Keep a rejected batch from being reported as unhandled before its turn comes.
       done.catch(() => undefined)
       inFlight.push({ batch: current, done })

@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import type { Message } from '../types.js'
 import type { TriageConfig } from './config.js'
 import { createContext, createStages, leanMessage, runMessageStages } from './pipeline.js'
+import { STAGE_FIELDS, type StageResult } from './workers.js'
 
 interface Init {
   config: TriageConfig
@@ -15,6 +16,19 @@ const init = workerData as Init
 const port = parentPort!
 const context = createContext(init.config, { now: init.now, warn: (warning) => port.postMessage({ warning }) })
 
+/**
+ * The fields the stages set, and the text only when cleaning changed it: the main thread
+ * already holds the rest, and every field left out is one less to copy and to keep twice.
+ */
+function stageResult(message: Message, textBefore: string): StageResult {
+  const result: Record<string, unknown> = {}
+  for (const field of STAGE_FIELDS) {
+    const value = message[field]
+    if (value !== undefined && (field !== 'text' || value !== textBefore)) result[field] = value
+  }
+  return result as StageResult
+}
+
 try {
   const { messageStages } = await createStages(init.config, context, init.stageOptions, 'message')
   // One batch at a time, in arrival order, even when a stage awaits: a stage that remembers a
@@ -24,9 +38,11 @@ try {
     queue = queue.then(async () => {
       const stageMs: Record<string, number> = {}
       try {
+        for (const message of batch) message.text ??= message.raw_text
+        const texts = batch.map((message) => message.text)
         await runMessageStages(messageStages, batch, stageMs)
         if (init.lean) for (const message of batch) leanMessage(message)
-        port.postMessage({ id, batch, stageMs })
+        port.postMessage({ id, results: batch.map((message, i) => stageResult(message, texts[i]!)), stageMs })
       } catch (error) {
         port.postMessage({ id, error: (error as Error).message })
       }

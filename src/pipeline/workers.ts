@@ -24,8 +24,11 @@ export interface WorkerPool {
 /** Old-generation cap per worker: the loaded data takes about 50 MB, loading peaks near 130 MB. */
 const WORKER_HEAP_MB = 256
 
-/** Fields the message stages write, copied back from a worker's answer. */
-const STAGE_FIELDS = ['text', 'language', 'intents', 'intent', 'sentiment', 'data'] as const
+/** Fields the message stages write: only these cross back from a worker. */
+export const STAGE_FIELDS = ['text', 'language', 'intents', 'intent', 'sentiment', 'data'] as const
+
+/** What a worker sends back for one message: the stage fields it set or changed. */
+export type StageResult = Partial<Pick<Message, (typeof STAGE_FIELDS)[number]>>
 
 function workerScript(): string {
   const here = fileURLToPath(import.meta.url)
@@ -46,7 +49,7 @@ function hash(text: string): number {
 }
 
 interface Pending {
-  resolve(batch: Message[]): void
+  resolve(results: StageResult[]): void
   reject(error: Error): void
 }
 
@@ -69,7 +72,7 @@ export async function createWorkerPool(
     workers.push(worker)
     ready.push(
       new Promise<void>((resolve, reject) => {
-        worker.on('message', (message: { ready?: true; resources?: Record<string, unknown>; failed?: string; warning?: string; id?: number; batch?: Message[]; error?: string; stageMs?: Record<string, number> }) => {
+        worker.on('message', (message: { ready?: true; resources?: Record<string, unknown>; failed?: string; warning?: string; id?: number; results?: StageResult[]; error?: string; stageMs?: Record<string, number> }) => {
           if (message.ready) {
             if (i === 0) resources = message.resources ?? {}
             return resolve()
@@ -81,7 +84,7 @@ export async function createWorkerPool(
           pending.delete(message.id!)
           if (message.error) return job.reject(new InputError(message.error))
           for (const [name, ms] of Object.entries(message.stageMs ?? {})) stageMs[name] = (stageMs[name] ?? 0) + ms
-          job.resolve(message.batch!)
+          job.resolve(message.results!)
         })
         worker.on('error', (error) => {
           reject(error)
@@ -98,7 +101,7 @@ export async function createWorkerPool(
     throw error
   }
 
-  function send(worker: Worker, batch: Message[]): Promise<Message[]> {
+  function send(worker: Worker, batch: Message[]): Promise<StageResult[]> {
     const id = nextId++
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject })
@@ -121,8 +124,10 @@ export async function createWorkerPool(
       const origins: Message[][] = workers.map(() => [])
       for (const message of batch) {
         const at = size === 1 ? 0 : hash(message.conversation_id) % size
-        // The input cells stay here; only what the stages read crosses the thread boundary.
+        // The input cells stay here; only what the stages read crosses the thread boundary, and
+        // the body once: before cleaning, the text is the raw text.
         const { input_cells: _cells, ...slim } = message
+        if (slim.text === slim.raw_text) (slim as Partial<Message>).text = undefined
         parts[at]!.push(slim as Message)
         origins[at]!.push(message)
       }
@@ -131,9 +136,7 @@ export async function createWorkerPool(
         const answer = answers[w]!
         const origin = origins[w]!
         for (let i = 0; i < answer.length; i++) {
-          const target = origin[i]! as unknown as Record<string, unknown>
-          const source = answer[i]! as unknown as Record<string, unknown>
-          for (const field of STAGE_FIELDS) if (source[field] !== undefined) target[field] = source[field]
+          Object.assign(origin[i]!, answer[i]!)
         }
       }
     },

@@ -51,7 +51,7 @@ export interface ConversationFacts {
 export const DEFAULT_BUSINESS_HOURS: BusinessHours = { zone: 'UTC', days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' }
 
 const HOUR = 3_600_000
-const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 }
+const DAY = 24 * HOUR
 
 function minutes(hhmm: string): number {
   const [h, m] = hhmm.split(':')
@@ -66,32 +66,51 @@ export function createHoursClock(options: ConversationOptions['businessHours']) 
     perMarketplace.set(key.toLowerCase(), { ...base, ...value })
   }
   const formatters = new Map<string, Intl.DateTimeFormat>()
-  // Local weekday and hour per zone and UTC hour: zone offsets change on whole hours, so one
-  // Intl call per hour of data replaces one per message.
-  const hourCache = new Map<string, Map<number, { weekday: number; minute: number }>>()
-  function localHour(zone: string, hourStart: number): { weekday: number; minute: number } {
-    let hours = hourCache.get(zone)
-    if (!hours) {
-      hours = new Map()
-      hourCache.set(zone, hours)
+  /** Minutes a zone is ahead of UTC at an instant, from one Intl call. */
+  function offsetAt(zone: string, time: number): number {
+    let format = formatters.get(zone)
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        hourCycle: 'h23'
+      })
+      formatters.set(zone, format)
     }
-    let local = hours.get(hourStart)
-    if (!local) {
-      let format = formatters.get(zone)
-      if (!format) {
-        format = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-        formatters.set(zone, format)
-      }
-      local = { weekday: 0, minute: 0 }
-      for (const part of format.formatToParts(new Date(hourStart))) {
-        if (part.type === 'weekday') local.weekday = WEEKDAY[part.value] ?? 0
-        else if (part.type === 'hour') local.minute += Number(part.value) * 60
-        else if (part.type === 'minute') local.minute += Number(part.value)
-      }
-      if (hours.size > 50_000) hours.clear()
-      hours.set(hourStart, local)
+    const at: Record<string, number> = {}
+    for (const part of format.formatToParts(new Date(time))) if (part.type !== 'literal') at[part.type] = Number(part.value)
+    const local = Date.UTC(at.year!, at.month! - 1, at.day!, at.hour!, at.minute!)
+    return Math.round((local - (time - (time % 60_000))) / 60_000)
+  }
+  // A zone's offset per UTC day: one Intl call at its first and last minute, and one per hour only on
+  // a day whose ends differ (a daylight-saving switch) — not one per message.
+  const dayCache = new Map<string, Map<number, number | Map<number, number>>>()
+  function zoneOffset(zone: string, time: number): number {
+    let days = dayCache.get(zone)
+    if (!days) {
+      days = new Map()
+      dayCache.set(zone, days)
     }
-    return local
+    const dayStart = time - (time % DAY)
+    let day = days.get(dayStart)
+    if (day === undefined) {
+      const first = offsetAt(zone, dayStart)
+      day = first === offsetAt(zone, dayStart + DAY - 60_000) ? first : new Map<number, number>()
+      if (days.size > 10_000) days.clear()
+      days.set(dayStart, day)
+    }
+    if (typeof day === 'number') return day
+    const hourStart = time - (time % HOUR)
+    let offset = day.get(hourStart)
+    if (offset === undefined) {
+      offset = offsetAt(zone, hourStart)
+      day.set(hourStart, offset)
+    }
+    return offset
   }
   return {
     hoursFor(marketplace: string): BusinessHours {
@@ -105,18 +124,10 @@ export function createHoursClock(options: ConversationOptions['businessHours']) 
       const configured = perMarketplace.get(marketplace.toLowerCase())
       const hours = configured ?? base
       const time = Date.parse(iso)
-      let weekday: number
-      let minute: number
-      if (!configured && localOffset !== undefined) {
-        const local = new Date(time + localOffset * 60_000)
-        weekday = local.getUTCDay() || 7
-        minute = local.getUTCHours() * 60 + local.getUTCMinutes()
-      } else {
-        const hourStart = time - (time % HOUR)
-        const local = localHour(hours.zone, hourStart)
-        weekday = local.weekday
-        minute = local.minute + Math.floor((time - hourStart) / 60_000)
-      }
+      const offset = !configured && localOffset !== undefined ? localOffset : zoneOffset(hours.zone, time)
+      const local = new Date(time + offset * 60_000)
+      const weekday = local.getUTCDay() || 7
+      const minute = local.getUTCHours() * 60 + local.getUTCMinutes()
       if (!hours.days.includes(weekday)) return true
       return minute < minutes(hours.start) || minute >= minutes(hours.end)
     }
