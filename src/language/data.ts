@@ -5,9 +5,17 @@ import { parse } from 'yaml'
 import { InputError } from '../errors.js'
 import { SUPPORTED_LANGUAGES } from './languages.js'
 
+/** The lower-case words of one language. */
+export interface Vocabulary {
+  /** Most frequent first: a word's rank is its position, from 1. */
+  ranked: string[]
+  /** Listed without a frequency: stopwords, the words of our rules and hand-written lists. */
+  unranked: string[]
+}
+
 export interface LanguageData {
-  /** Lower-case word → the languages whose high-frequency or customer-service vocabulary has it. */
-  words: Map<string, string[]>
+  /** Language → its vocabulary (frequency lists, stopwords, customer-service words). */
+  vocabulary: Map<string, Vocabulary>
   /** Words buyers type in every language ("ok", "haha"): no evidence of any. */
   neutral: Set<string>
   /** Lower-case word → the languages it marks in a message mixed with English. */
@@ -89,13 +97,25 @@ function addAll(map: Map<string, string[]>, words: string[], lang: string): void
 }
 
 function readLanguageData(dir: string): LanguageData {
-  const words = new Map<string, string[]>()
+  const vocabulary = new Map<string, Vocabulary>()
+  const vocabularyOf = (lang: string): Vocabulary => {
+    let entry = vocabulary.get(lang)
+    if (!entry) {
+      entry = { ranked: [], unranked: [] }
+      vocabulary.set(lang, entry)
+    }
+    return entry
+  }
   const markers = new Map<string, string[]>()
 
   const lexicon: DataFile = DataFile.read(dir, 'lexicon.json')
   const lexiconLanguages = lexicon.object(lexicon.object(lexicon.content, '(top level)').languages, 'languages')
-  for (const [lang, list] of Object.entries(lexiconLanguages)) {
-    addAll(words, lexicon.strings(list, `languages.${lang}`), lexicon.language(lang, `languages.${lang}`))
+  for (const [lang, lists] of Object.entries(lexiconLanguages)) {
+    const where = `languages.${lang}`
+    const entry = lexicon.object(lists, where)
+    const words = vocabularyOf(lexicon.language(lang, where))
+    words.ranked.push(...lexicon.strings(entry.ranked, `${where}.ranked`))
+    words.unranked.push(...lexicon.strings(entry.unranked, `${where}.unranked`))
   }
 
   const neutral = new Set<string>()
@@ -108,8 +128,9 @@ function readLanguageData(dir: string): LanguageData {
       file.language(lang, `languages.${lang}`)
       const section = file.object(entry, `languages.${lang}`)
       const marks = file.strings(section.markers, `languages.${lang}.markers`)
-      addAll(words, file.strings(section.words, `languages.${lang}.words`), lang)
-      addAll(words, marks, lang)
+      const words = vocabularyOf(lang)
+      words.ranked.push(...file.strings(section.ranked, `languages.${lang}.ranked`))
+      words.unranked.push(...file.strings(section.words, `languages.${lang}.words`), ...marks)
       addAll(markers, marks, lang)
     }
   }
@@ -145,5 +166,5 @@ function readLanguageData(dir: string): LanguageData {
     }
     return map
   }
-  return { words, neutral, markers, letters, han, markets: { domains: table('domains'), regions: table('regions') } }
+  return { vocabulary, neutral, markers, letters, han, markets: { domains: table('domains'), regions: table('regions') } }
 }

@@ -1,12 +1,15 @@
 // Language identification made for short buyer messages: Unicode script first, then, for
-// Latin-script text, franc's trigrams plus the lexical layer (words, chat markers, letters),
-// with the marketplace and the conversation as priors that break ties.
+// Latin-script text, a word model from frequency ranks (with chat markers and distinctive
+// letters), backed off to franc's trigrams and a letter model for words no list holds; the
+// marketplace and the conversation are priors that break ties.
 import type { LanguageDecision } from '../types.js'
 import type { LanguageData } from './data.js'
 import { LATIN_LANGUAGES } from './languages.js'
 import { marketLanguages } from './market.js'
 import { SCRIPT_CODES, SCRIPT_COUNT, Script, scriptOf } from './script.js'
 import { BOUNDARY, buildTrigramModel, type TrigramModel } from './trigrams.js'
+import { EDGE, LetterModel, nextKey } from './letter-model.js'
+import { buildWordModel, LISTED, NEUTRAL } from './word-model.js'
 import { EMPTY_HASH, hashStep, WordTable } from './word-table.js'
 
 export interface DetectHints {
@@ -17,16 +20,28 @@ export interface DetectHints {
 }
 
 /**
- * Weights of the layers, in the log-odds units of the trigram scores. A word of the lexicon
- * is worth a few trigrams, a chat marker more, a distinctive letter about one word; the
- * priors only tip a near tie, the conversation more than the marketplace.
+ * Weights of the layers, in natural-log units (the word model's log-likelihood ratios). A chat
+ * marker adds a little more than a word, a distinctive letter less; the priors only tip a near
+ * tie, the conversation more than the marketplace.
  */
 export interface LayerWeights {
+  /** Scale of a listed word's log-likelihood ratio: 1 reads it as the probability it is. */
   word: number
+  /**
+   * Scale of the letter model's log-probabilities of an unlisted word. Each letter sits in
+   * four overlapping grams, so a quarter counts it about once.
+   */
+  letterModel: number
   marker: number
   letter: number
   marketPrior: number
   conversationPrior: number
+  /**
+   * Lead of Indonesian over Malay when the markers of neither outnumber the other's: the
+   * larger written language takes the text that could be either. Below the marketplace
+   * prior, so Shopee MY still tips such a text to Malay.
+   */
+  indonesianLead: number
   /** Log-weight of a trigram outside a language's list, relative to its top trigram (0). */
   absentTrigram: number
   /**
@@ -37,11 +52,13 @@ export interface LayerWeights {
 }
 
 export const DEFAULT_WEIGHTS: Readonly<LayerWeights> = {
-  word: 4,
+  word: 1,
+  letterModel: 0.25,
   marker: 3,
   letter: 2,
   marketPrior: 2,
   conversationPrior: 3,
+  indonesianLead: 1,
   absentTrigram: -4.9,
   trigramScale: 0.5
 }
@@ -54,15 +71,18 @@ const FALLBACK_CONFIDENCE = 0.5
 const PRIOR_ONLY_CONFIDENCE = 0.3
 const MAX_CANDIDATES = 3
 
-/** Lexicon bit of a word typed in every language. */
-const NEUTRAL = 1 << 29
-
 const HAN_SIMPLIFIED = 1
 const HAN_TRADITIONAL = 2
 const HAN_JAPANESE = 4
 
 /** Characters of a message that are read at most. */
 const MAX_SCAN = 2048
+/**
+ * The letter model reads texts of at most this many words, where each word weighs
+ * ("celebraban", "hablaran mucho"); a longer text has its listed words and franc's trigrams,
+ * and skipping it keeps the cost of a sentence down.
+ */
+const LETTER_MODEL_WORDS = 3
 
 /** A letter repeated three times or more. */
 const RUNS = /(\p{L})\1{2,}/gu
@@ -73,8 +93,13 @@ export class Detector {
   private readonly latin: readonly string[]
   private readonly english: number
   private readonly model: TrigramModel | undefined
-  /** Word → bit mask of its languages; the languages it marks sit 16 bits up, and NEUTRAL above. */
+  private readonly letters: LetterModel
+  /** Word → its row in `wordScores` and `wordFlags`. */
   private readonly lexicon: WordTable
+  /** Per listed word, one log-likelihood ratio per allowed Latin language, scaled by the word weight. */
+  private readonly wordScores: Float32Array
+  /** Per listed word: bit mask of the languages it marks, NEUTRAL and LISTED. */
+  private readonly wordFlags: Int32Array
   /** Lower-case letter code → bit mask of the languages that spell with it. */
   private readonly letterMask = new Uint16Array(0x2000)
   private readonly hanFlags = new Uint8Array(0x10000)
@@ -84,14 +109,22 @@ export class Detector {
   // Scratch state of the current call: detection is synchronous, and reusing these keeps
   // the per-message path free of allocation apart from its result.
   private readonly counts = new Int32Array(SCRIPT_COUNT)
-  private readonly trigram: Float64Array
+  /** Evidence of the letters of unlisted words: franc's trigrams and the letter model. */
+  private readonly spelling: Float64Array
+  /** Evidence of the words: the word model, markers, distinctive letters. */
   private readonly lexical: Float64Array
+  /** Letter-model scores of the unlisted words, before scaling. */
+  private readonly grams: Float64Array
   private readonly total: Float64Array
   private readonly markerHits: Int32Array
   private readonly indonesian: number
   private readonly malay: number
   /** Latin words that are not neutral. */
   private telling = 0
+  /** Latin words so far, and those no list holds, with the spans of the first of them. */
+  private words = 0
+  private unlisted = 0
+  private readonly unlistedSpans = new Int32Array(2 * LETTER_MODEL_WORDS)
   private hanFlagsSeen = 0
   private hanSimplified = 0
   private hanTraditional = 0
@@ -109,23 +142,17 @@ export class Detector {
     this.model = this.latin.length > 0 ? buildTrigramModel(this.latin, weights.absentTrigram, weights.trigramScale) : undefined
     this.markets = data.markets
     const n = this.latin.length
-    this.trigram = new Float64Array(n)
+    this.spelling = new Float64Array(n)
     this.lexical = new Float64Array(n)
+    this.grams = new Float64Array(n)
     this.total = new Float64Array(n)
     this.markerHits = new Int32Array(n)
 
-    const words = new Map<string, number>()
-    for (const [word, langs] of data.words) {
-      const mask = this.maskOf(langs)
-      addWord(words, word, mask)
-      // Buyers drop accents ("khong", "nao"); one-letter folds ("à" → "a") would only add noise.
-      const folded = fold(word)
-      if (folded !== word && folded.length > 1) addWord(words, folded, mask)
-    }
-    // Markers are listed in every spelling they count in: folding "dạ" to "da" would mark Italian.
-    for (const [word, langs] of data.markers) addWord(words, word, this.maskOf(langs) << 16)
-    for (const word of data.neutral) addWord(words, word, NEUTRAL)
-    this.lexicon = new WordTable(words)
+    const words = buildWordModel(this.latin, data, weights.word)
+    this.wordScores = words.scores
+    this.wordFlags = words.flags
+    this.lexicon = new WordTable(words.rows)
+    this.letters = new LetterModel(this.latin, data)
     for (const [letter, langs] of data.letters) {
       const code = letter.charCodeAt(0)
       if (letter.length === 1 && code < this.letterMask.length) this.letterMask[code] |= this.maskOf(langs)
@@ -177,31 +204,30 @@ export class Detector {
 
   /**
    * One pass over the lower-cased text: script counts and Han variants, and for Latin words
-   * the trigram scores, lexicon hits and letter cues. False when it meets a combining mark and
-   * `stopAtMark` is set.
+   * the word model, markers and letter cues, or the letters of a word no list holds. False
+   * when it meets a combining mark and `stopAtMark` is set.
    */
   private scan(lower: string, stopAtMark: boolean): boolean {
     const n = this.latin.length
     const counts = this.counts
-    const trigram = this.trigram
     const lexical = this.lexical
     const markerHits = this.markerHits
     const letterMask = this.letterMask
+    const wordScores = this.wordScores
+    const wordFlags = this.wordFlags
     counts.fill(0)
-    trigram.fill(0)
+    this.spelling.fill(0)
     lexical.fill(0)
     markerHits.fill(0)
     this.telling = 0
+    this.unlisted = 0
+    this.words = 0
     this.hanFlagsSeen = 0
     this.hanSimplified = 0
     this.hanTraditional = 0
-    const model = this.model
     let wordStart = -1
     let elongated = false
     let hash = EMPTY_HASH
-    // The two previous symbols of franc's padded trigram stream; p2 is -1 until there are two.
-    let p2 = -1
-    let p1 = BOUNDARY
     for (let i = 0; i <= lower.length; i++) {
       const code = i < lower.length ? lower.charCodeAt(i) : 32
       const script = scriptOf(code)
@@ -214,16 +240,9 @@ export class Detector {
         }
         hash = hashStep(hash, code)
         // "pleaseee", "thanksss": a third repeat of a letter adds nothing but noise.
-        const repeat = i >= 2 && code === lower.charCodeAt(i - 1) && code === lower.charCodeAt(i - 2) && i - 2 >= wordStart
-        if (repeat) {
+        if (i - 2 >= wordStart && code === lower.charCodeAt(i - 1) && code === lower.charCodeAt(i - 2)) {
           elongated = true
           continue
-        }
-        if (model !== undefined) {
-          const symbol = model.symbolOf(code)
-          if (p2 >= 0) model.score(p2, p1, symbol, trigram)
-          p2 = p1
-          p1 = symbol
         }
         if (code >= 0x80 && code < 0x2000) {
           const mask = letterMask[code]
@@ -243,58 +262,113 @@ export class Detector {
         if (flags & HAN_TRADITIONAL) this.hanTraditional++
       }
       if (wordStart < 0) continue
-      const mask = elongated ? this.lookupElongated(lower.slice(wordStart, i)) : this.lexicon.find(lower, wordStart, i, hash)
-      if (mask < 0 || (mask & NEUTRAL) === 0) this.telling++
-      if (mask > 0) {
+      const row = elongated ? this.lookupElongated(lower.slice(wordStart, i)) : this.lexicon.find(lower, wordStart, i, hash)
+      const flags = row < 0 ? 0 : wordFlags[row]
+      if ((flags & NEUTRAL) === 0) this.telling++
+      if ((flags & LISTED) === 0) {
+        // The word model says nothing of a word no list holds: its letters do.
+        this.spell(lower, wordStart, i)
+      } else {
+        const base = row * n
         for (let l = 0; l < n; l++) {
-          if (mask & (1 << l)) lexical[l] += this.weights.word
-          if (mask & (1 << (l + 16))) {
+          lexical[l] += wordScores[base + l]
+          if (flags & (1 << l)) {
             lexical[l] += this.weights.marker
             markerHits[l]++
           }
         }
       }
       wordStart = -1
-      if (model !== undefined) {
-        model.score(p2, p1, BOUNDARY, trigram)
-        p2 = p1
-        p1 = BOUNDARY
-      }
+      this.words++
     }
+    if (this.unlisted > 0 && this.words <= LETTER_MODEL_WORDS) this.spellLetters(lower)
     return true
   }
 
-  /** The lexicon mask of an elongated word: as written, else with its runs cut to one letter, then two; -1 if none. */
+  /**
+   * Adds franc's trigrams of the unlisted word `lower[start, end)` (padded with spaces, as
+   * franc reads it; elongations cut) into `spelling`, and keeps the word for the letter model.
+   */
+  private spell(lower: string, start: number, end: number): void {
+    if (this.unlisted < LETTER_MODEL_WORDS) {
+      this.unlistedSpans[2 * this.unlisted] = start
+      this.unlistedSpans[2 * this.unlisted + 1] = end
+    }
+    this.unlisted++
+    const model = this.model
+    if (model === undefined) return
+    // The two previous symbols of the trigram stream; p2 is -1 until there are two.
+    let p2 = -1
+    let p1 = BOUNDARY
+    for (let i = start; i < end; i++) {
+      const code = lower.charCodeAt(i)
+      if (i - 2 >= start && code === lower.charCodeAt(i - 1) && code === lower.charCodeAt(i - 2)) continue
+      const symbol = model.symbolOf(code)
+      if (p2 >= 0) model.score(p2, p1, symbol, this.spelling)
+      p2 = p1
+      p1 = symbol
+    }
+    model.score(p2, p1, BOUNDARY, this.spelling)
+  }
+
+  /** Adds the letter model's four-letter grams of the kept unlisted words (elongations cut), scaled, into `spelling`. */
+  private spellLetters(lower: string): void {
+    const letters = this.letters
+    const grams = this.grams
+    grams.fill(0)
+    for (let w = 0; w < this.unlisted; w++) {
+      const start = this.unlistedSpans[2 * w]
+      const end = this.unlistedSpans[2 * w + 1]
+      let gram = EDGE
+      let length = 0
+      for (let i = start; i < end; i++) {
+        const code = lower.charCodeAt(i)
+        if (i - 2 >= start && code === lower.charCodeAt(i - 1) && code === lower.charCodeAt(i - 2)) continue
+        gram = nextKey(gram, letters.symbolOf(code))
+        // The first gram is the leading edge and three letters, as the model counts them.
+        if (++length >= 3) letters.score(gram, grams)
+      }
+      if (length >= 2) letters.score(nextKey(gram, EDGE), grams)
+    }
+    const scale = this.weights.letterModel
+    for (let l = 0; l < grams.length; l++) this.spelling[l] += scale * grams[l]
+  }
+
+
+
+  /** The lexicon row of an elongated word: as written, else with its runs cut to one letter, then two; -1 if none. */
   private lookupElongated(word: string): number {
-    const mask = this.lexicon.get(word)
-    if (mask > 0) return mask
+    const row = this.lexicon.get(word)
+    if (row >= 0) return row
     const once = this.lexicon.get(word.replace(RUNS, '$1'))
-    return once > 0 ? once : this.lexicon.get(word.replace(RUNS, '$1$1'))
+    return once >= 0 ? once : this.lexicon.get(word.replace(RUNS, '$1$1'))
   }
 
   private byLatin(hints: DetectHints | undefined): LanguageDecision {
     const n = this.latin.length
     if (n === 0) return { lang: 'und', confidence: 0, method: 'none', script: 'Latn' }
-    const trigram = this.trigram
+    const spelling = this.spelling
     const lexical = this.lexical
     const total = this.total
     const market = hints?.marketplace ? this.market(hints.marketplace).mask : 0
     const conversation = hints?.conversationLang ? this.latin.indexOf(hints.conversationLang) : -1
 
-    if (this.indonesian >= 0 && this.malay >= 0) this.markersDecideMalayPair()
-    let francBest = 0
+    if (this.indonesian >= 0 && this.malay >= 0) this.settleMalayPair()
+    let spellingBest = 0
     let evidenceBest = 0
     let marketBest = 0
     let evidenceMin = Infinity
+    let spellingMin = Infinity
     for (let l = 0; l < n; l++) {
-      const evidence = trigram[l] + lexical[l]
-      if (trigram[l] > trigram[francBest]) francBest = l
-      if (evidence > trigram[evidenceBest] + lexical[evidenceBest]) evidenceBest = l
+      const evidence = spelling[l] + lexical[l]
+      if (spelling[l] > spelling[spellingBest]) spellingBest = l
+      if (spelling[l] < spellingMin) spellingMin = spelling[l]
+      if (evidence > spelling[evidenceBest] + lexical[evidenceBest]) evidenceBest = l
       if (evidence < evidenceMin) evidenceMin = evidence
       total[l] = evidence + (market & (1 << l) ? this.weights.marketPrior : 0)
       if (total[l] > total[marketBest]) marketBest = l
     }
-    if (this.telling === 0 || trigram[evidenceBest] + lexical[evidenceBest] === evidenceMin) return this.noEvidence(hints, market)
+    if (this.telling === 0 || spelling[evidenceBest] + lexical[evidenceBest] === evidenceMin) return this.noEvidence(hints, market)
     if (conversation >= 0) total[conversation] += this.weights.conversationPrior
     let best = 0
     for (let l = 1; l < n; l++) if (total[l] > total[best]) best = l
@@ -307,7 +381,8 @@ export class Detector {
       method = 'lexicon'
     } else if (best !== marketBest) method = 'conversation'
     else if (best !== evidenceBest) method = 'prior'
-    else if (best !== francBest) method = 'lexicon'
+    // Letters decide only if they lean at all: a text of listed words has none to read.
+    else if (best !== spellingBest || spelling[spellingBest] === spellingMin) method = 'lexicon'
     else method = 'franc'
 
     const decision = this.withCandidates(best, method, marked >= 0 ? this.english : -1)
@@ -319,19 +394,23 @@ export class Detector {
   }
 
   /**
-   * Indonesian and Malay share most words and franc's trigram tables for the two, built from
-   * formal prose, tell chat apart poorly (they leaned Malay on "cancel pesanan 3320 ya kak").
-   * When the markers of one outnumber the other's, the lexical layer cancels the trigrams' gap
-   * within the pair, so the markers (mau, gak, udah, kak / nak, tak, dah, je, lah) decide;
-   * otherwise trigrams still do.
+   * Indonesian and Malay share most words (one word list serves both), and franc's trigram
+   * tables for the two, built from formal prose, split them by accident more than by
+   * spelling: they leaned Malay on chat ("cancel pesanan 3320 ya kak") and on Indonesian
+   * novels. Within the pair the letters' gap is therefore cancelled and the markers decide
+   * (words the two spell or say differently: karena/kerana, uang/wang, bisa/boleh, gak/tak…);
+   * when neither's outnumber the other's, Indonesian, by far the larger written language,
+   * leads by a little.
    */
-  private markersDecideMalayPair(): void {
+  private settleMalayPair(): void {
     const id = this.indonesian
     const ms = this.malay
-    if (this.markerHits[id] === this.markerHits[ms]) return
-    const gap = (this.trigram[id] - this.trigram[ms]) / 2
+    // Both take the mean of their letters' evidence: the better of two noisy tables would
+    // favour the pair over every other language.
+    const gap = (this.spelling[id] - this.spelling[ms]) / 2
     this.lexical[id] -= gap
     this.lexical[ms] += gap
+    if (this.markerHits[id] === this.markerHits[ms]) this.lexical[ms] -= this.weights.indonesianLead
   }
 
   /** The best-scoring language other than English with a marker in the text, or -1. */
@@ -437,22 +516,6 @@ export class Detector {
   }
 }
 
-function addWord(words: Map<string, number>, word: string, mask: number): void {
-  if (mask !== 0) words.set(word, (words.get(word) ?? 0) | mask)
-}
-
 function round(value: number): number {
   return Math.round(value * 1000) / 1000
-}
-
-const ASCII = /^[\x00-\x7f]*$/
-const COMBINING_MARKS = /[\u0300-\u036f]/g
-/** Letters whose diacritic is not a combining mark. */
-const BARRED: Readonly<Record<string, string>> = { đ: 'd', ı: 'i', ł: 'l' }
-const BARRED_LETTERS = /[đıł]/g
-
-/** A word without Latin diacritics: buyers often type "khong", "nao", "llego". */
-export function fold(word: string): string {
-  if (ASCII.test(word)) return word
-  return word.normalize('NFD').replace(COMBINING_MARKS, '').replace(BARRED_LETTERS, (letter) => BARRED[letter])
 }

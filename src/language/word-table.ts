@@ -13,6 +13,8 @@ export function hashStep(hash: number, code: number): number {
 export class WordTable {
   private readonly bits: number
   private readonly slots: Int32Array
+  /** The full hash of each slot's word: probing skips other words without reading them. */
+  private readonly slotHashes: Int32Array
   private readonly words: string[] = []
   private readonly values: number[] = []
 
@@ -21,10 +23,13 @@ export class WordTable {
     while (1 << bits < entries.size * 2) bits++
     this.bits = bits
     this.slots = new Int32Array(1 << bits).fill(-1)
+    this.slotHashes = new Int32Array(1 << bits)
     for (const [word, value] of entries) {
-      let slot = this.slotOf(wordHash(word))
+      const hash = wordHash(word)
+      let slot = this.slotOf(hash)
       while (this.slots[slot] !== -1) slot = (slot + 1) & (this.slots.length - 1)
       this.slots[slot] = this.words.length
+      this.slotHashes[slot] = hash
       this.words.push(word)
       this.values.push(value)
     }
@@ -42,6 +47,7 @@ export class WordTable {
     for (let slot = this.slotOf(hash); ; slot = (slot + 1) & last) {
       const index = this.slots[slot]
       if (index === -1) return -1
+      if (this.slotHashes[slot] !== hash) continue
       const word = this.words[index]
       if (word.length !== length) continue
       let i = 0

@@ -20,7 +20,9 @@ describe('language data problems name the file, the place and the fix', () => {
     { file: 'customer-service.yaml', content: 'languages:\n  en:\n    words: oops\n', message: /customer-service\.yaml, at languages\.en\.words: expected a list of words/ },
     { file: 'han.yaml', content: 'simplified: 1\n', message: /han\.yaml, at simplified: expected a string of Han characters/ },
     { file: 'markets.yaml', content: 'domains: [\n', message: /markets\.yaml is not valid YAML/ },
-    { file: 'lexicon.json', content: '{"languages": {"en": "the"}}', message: /lexicon\.json, at languages\.en: expected a list of words/ }
+    { file: 'lexicon.json', content: '{"languages": {"en": ["the"]}}', message: /lexicon\.json, at languages\.en: expected a mapping/ },
+    { file: 'lexicon.json', content: '{"languages": {"en": {"ranked": "the"}}}', message: /lexicon\.json, at languages\.en\.ranked: expected a list of words/ },
+    { file: 'vocabulary.yaml', content: 'languages:\n  tl:\n    ranked: ang\n', message: /vocabulary\.yaml, at languages\.tl\.ranked: expected a list of words/ }
   ])('$file: $message', ({ file, content, message }) => {
     const dataDir = dataDirWith(file, content)
     let error: unknown

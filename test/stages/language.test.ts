@@ -22,7 +22,7 @@ describe('language stage', () => {
         { conversation_id: 'a', text: '👍' },
         { conversation_id: 'b', text: '👍' }
       ],
-      expected: [['de', 'franc'], ['de', 'conversation'], ['und', 'none']]
+      expected: [['de', 'lexicon'], ['de', 'conversation'], ['und', 'none']]
     },
     {
       name: 'the marketplace is the prior of a message without words',

@@ -1,0 +1,75 @@
+import type { LanguageData } from '../../src/language/data.js'
+import { buildWordModel, fold, LISTED, NEUTRAL } from '../../src/language/word-model.js'
+
+const languages = ['en', 'es', 'tl']
+const data: LanguageData = {
+  vocabulary: new Map([
+    ['en', { ranked: ['the', 'order', 'refund', 'más'], unranked: [] }],
+    ['es', { ranked: ['que', 'más', 'pedido'], unranked: ['reembolso'] }],
+    ['tl', { ranked: ['ang'], unranked: ['refund', 'po', 'ok'] }]
+  ]),
+  neutral: new Set(['ok']),
+  markers: new Map([
+    ['po', ['tl']],
+    ['ok', ['tl']]
+  ]),
+  letters: new Map(),
+  han: { simplified: '', traditional: '', japanese: '' },
+  markets: { domains: new Map(), regions: new Map() }
+}
+const model = buildWordModel(languages, data, 1)
+
+function scores(word: string): number[] {
+  const row = model.rows.get(word)
+  if (row === undefined) throw new Error(`${word} has no row`)
+  return languages.map((_, l) => model.scores[row * languages.length + l])
+}
+
+describe('word model', () => {
+  test.each([
+    { what: 'a more frequent word weighs more', higher: ['the', 'en'], lower: ['order', 'en'] },
+    { what: 'a listed word weighs more than an unlisted one', higher: ['pedido', 'es'], lower: ['pedido', 'en'] },
+    { what: 'a word ranked higher in one language leans to it', higher: ['más', 'es'], lower: ['más', 'en'] }
+  ])('$what', ({ higher, lower }) => {
+    const score = ([word, lang]: string[]): number => scores(word)[languages.indexOf(lang)]
+    expect(score(higher)).toBeGreaterThan(score(lower))
+  })
+
+  test('an English loan in another list is no more frequent there than in English', () => {
+    // An unranked word of a short list would rank near its top, but "refund" in our Taglish
+    // rules is English: it does not outweigh English.
+    expect(scores('refund')[languages.indexOf('tl')]).toBe(scores('refund')[languages.indexOf('en')])
+    expect(scores('po')[languages.indexOf('tl')]).toBeGreaterThan(scores('refund')[languages.indexOf('tl')])
+  })
+
+  test.each([
+    { word: 'pedido', expected: { en: 0, tl: 0 } },
+    // A neutral word is no evidence, even where a list holds it or marks it.
+    { word: 'ok', expected: { en: 0, es: 0, tl: 0 } }
+  ])('$word scores 0 where it says nothing', ({ word, expected }) => {
+    for (const [lang, value] of Object.entries(expected)) expect(scores(word)[languages.indexOf(lang)]).toBe(value)
+  })
+
+  test.each([
+    { word: 'the', flags: LISTED },
+    { word: 'po', flags: LISTED | (1 << languages.indexOf('tl')) },
+    { word: 'ok', flags: LISTED | NEUTRAL }
+  ])('$word has flags $flags', ({ word, flags }) => {
+    expect(model.flags[model.rows.get(word)!]).toBe(flags)
+  })
+
+  test('an accent-less spelling shares the scores of the accented word', () => {
+    expect(scores('mas')).toEqual(scores('más'))
+  })
+})
+
+test.each([
+  { word: 'không', expected: 'khong' },
+  { word: 'đơn', expected: 'don' },
+  { word: 'dziękuję', expected: 'dziekuje' },
+  { word: 'łódź', expected: 'lodz' },
+  { word: 'ışık', expected: 'isik' },
+  { word: 'order', expected: 'order' }
+])('fold($word) = $expected', ({ word, expected }) => {
+  expect(fold(word)).toBe(expected)
+})
