@@ -1,13 +1,14 @@
 // Compile schema-valid intent files into one pack, gathering every semantic problem on the way:
 // duplicate ids, unknown intents and languages, empty or unreachable matchers, bad regexes.
-import { RE2JS, RE2Set } from 're2js'
+import type { RE2JS } from 're2js'
 import type { FileLocation } from '../types.js'
 import { buildAutomaton, createScanBuffers } from './ahoCorasick.js'
-import { foldPhrase, isSearchable, isUnspacedUnit } from './fold.js'
+import { foldPhrase, isUnspacedUnit, wordDiacritics } from './fold.js'
 import { EVERY_LANGUAGE, type RawIntentFile, type RawMatcher } from './format.js'
 import type { CompiledRule, IntentInfo, IntentPack, LeafRules, MatchNode, Phrase } from './pack.js'
 import type { RuleProblem } from './problems.js'
-import { checkRegexSafety, compileRegex, requiredLiterals, saveRegexSafetyCache } from './regex.js'
+import { asciiAlternatives, countsWindow, regexPrefilter, type RegexPrefilter } from './prefilter.js'
+import { checkRegexSafety, compileRegex, saveRegexSafetyCache } from './regex.js'
 import { locate, type YamlPath, type YamlSource } from './yamlSource.js'
 
 export interface IntentSource {
@@ -64,6 +65,7 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
   const phraseIndex = new Map<string, number>()
   const regexSources: string[] = []
   const regexPatterns: string[] = []
+  const regexPrefilters: Array<RegexPrefilter | null> = []
   const regexes: RE2JS[] = []
   const regexIndex = new Map<string, number>()
   const rules: CompiledRule[] = []
@@ -111,12 +113,16 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
             report(at, 'empty-matcher', `phrase \`${text}\` is empty once folded`, 'Phrases match letters and digits; punctuation and emoji fold to spaces.')
             return -1
           }
-          let id = phraseIndex.get(folded)
+          const words = languages.some((lang) => TONE_EXACT.has(lang)) ? wordDiacritics(text) : []
+          const marks = words.some((word) => word.length > 0) ? words : null
+          const key = marks === null ? folded : `${folded}\u0000${marks.join('\u0000')}`
+          let id = phraseIndex.get(key)
           if (id === undefined) {
             id = phrases.length
-            phraseIndex.set(folded, id)
+            phraseIndex.set(key, id)
             phrases.push({
               folded,
+              marks,
               freeStart: isUnspacedUnit(folded.charCodeAt(0)),
               freeEnd: isUnspacedUnit(folded.charCodeAt(folded.length - 1))
             })
@@ -136,6 +142,18 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
           regexes.push(compiled.re2)
           regexSources.push(compiled.source)
           regexPatterns.push(text)
+          const prefilter = regexPrefilter(text)
+          regexPrefilters.push(prefilter)
+          if (prefilter === null) {
+            problems.push({
+              location: locate(source, at),
+              ruleId: 'regex-without-literal',
+              severity: 'warning',
+              message: 'regex has no word or character that every match contains, so it runs on every message of its languages',
+              hint: 'Make it require one: spell out short alternatives (`(xs|s|m|l) size`, not `\\w{1,2} size`), prefer `\\d+ ?kg` to `\\d+\\s?\\S+`, and give every `|` branch a word of its own rather than only classes (`\\w+`, `.`) or nothing; or use phrases.',
+              intentRule: raw.id
+            })
+          }
           if (!trusted || options.checkTrustedRegexes) {
             const where = locate(source, at)
             pendingSafety.push(
@@ -202,8 +220,13 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
     })
     languageBits.clear()
   }
-  return { pack: assemblePack(intents, knownLanguages, rules, phrases, regexes, regexSources, regexPatterns, languageBits, fallbacks), problems }
+  return { pack: assemblePack(intents, knownLanguages, rules, phrases, regexes, regexSources, regexPatterns, regexPrefilters, languageBits, fallbacks), problems }
 }
+
+// Languages where diacritics tell words apart that folding merges (Vietnamese tones: `đổi`
+// exchange, `đợi` wait, `đôi` pair): their phrases written with diacritics match tone-exactly
+// words that carry diacritics, and match words typed without any (toneless typing is common).
+const TONE_EXACT = new Set(['vi'])
 
 // Language sets are 32-bit masks: one bit per language that has rules.
 const MAX_LANGUAGES = 32
@@ -387,6 +410,7 @@ function assemblePack(
   regexes: RE2JS[],
   regexSources: string[],
   regexPatterns: string[],
+  regexPrefilters: Array<RegexPrefilter | null>,
   languageBits: Map<string, number>,
   fallbacks: Map<string, string[]>
 ): IntentPack {
@@ -444,49 +468,41 @@ function assemblePack(
   // A language the pack knows nothing about runs every language's rules, like `und`.
   if (!runMasks.has('und')) runMasks.set('und', every)
 
-  const regexLiterals = regexPatterns.map((pattern) => requiredLiterals(pattern))
-  const searchable = (literal: string): boolean => isSearchable(foldPhrase(literal))
-  // Per language, the regexes with required literals go in one set that runs only when the
-  // text holds one of them; the rest (`\\d`, `\\?`…) in a set that always runs.
-  const regexSets: IntentPack['regexSets'] = []
+  // Each regex runs only when its own triggers are in the message: one of every group's.
   const literalIndex = new Map<string, number>()
   const literalUsers: number[][] = []
-  const addSet = (mask: number, ids: number[], literals: string[] | null): void => {
-    if (ids.length === 0) return
-    const set = new RE2Set(RE2Set.UNANCHORED, RE2JS.CASE_INSENSITIVE)
-    for (const id of ids) set.add(regexSources[id])
-    set.compile()
-    // Literals are looked for in the folded text: folding maps a substring of the regex text to
-    // a substring of the folded text. One that folds to nothing (an emoji) cannot be looked for.
-    const folded = literals?.map(foldPhrase) ?? null
-    const usable = folded !== null && folded.every((literal) => literal.length > 0) ? folded : null
-    for (const literal of usable ?? []) {
-      let index = literalIndex.get(literal)
-      if (index === undefined) {
-        index = literalUsers.length
-        literalIndex.set(literal, index)
-        literalUsers.push([])
-      }
-      if (!literalUsers[index].includes(regexSets.length)) literalUsers[index].push(regexSets.length)
+  const charUsers = new Map<number, number[]>()
+  const unfiltered: number[] = []
+  const groupRegex: number[] = []
+  const regexGroups = new Int32Array(regexes.length)
+  for (let id = 0; id < regexes.length; id++) {
+    const prefilter = regexPrefilters[id]
+    if (prefilter === null) {
+      unfiltered.push(id)
+      continue
     }
-    regexSets.push({ mask, set, ids: Int32Array.from(ids), literals: usable })
-  }
-  for (const bit of languageBits.values()) {
-    const anchored: number[] = []
-    const literals: string[] = []
-    const always: number[] = []
-    for (let id = 0; id < regexes.length; id++) {
-      if ((regexMask[id] & (1 << bit)) === 0) continue
-      const required = regexLiterals[id]
-      if (required === null || !required.every(searchable)) always.push(id)
-      else {
-        anchored.push(id)
-        for (const literal of required) if (!literals.includes(literal)) literals.push(literal)
+    regexGroups[id] = prefilter.length
+    for (const group of prefilter) {
+      const groupId = groupRegex.length
+      groupRegex.push(id)
+      for (const literal of group.literals) {
+        let index = literalIndex.get(literal)
+        if (index === undefined) {
+          index = literalUsers.length
+          literalIndex.set(literal, index)
+          literalUsers.push([])
+        }
+        literalUsers[index].push(groupId)
+      }
+      for (let i = 0; i < group.chars.length; i++) {
+        const code = group.chars.charCodeAt(i)
+        const users = charUsers.get(code) ?? []
+        users.push(groupId)
+        charUsers.set(code, users)
       }
     }
-    addSet(1 << bit, anchored, literals)
-    addSet(1 << bit, always, null)
   }
+  const triggerChars = Int32Array.from(charUsers.keys())
   return {
     intents,
     knownLanguages,
@@ -494,13 +510,20 @@ function assemblePack(
     phrases,
     regexes,
     regexSources,
+    regexAscii: regexPatterns.map(asciiAlternatives),
+    regexWindow: Uint8Array.from(regexPatterns, (pattern) => (countsWindow(pattern) ? 1 : 0)),
     languageBits,
     runMasks,
-    automaton: buildAutomaton([...phrases.map((phrase) => phrase.folded), ...literalIndex.keys()]),
+    automaton: buildAutomaton([...phrases.map((phrase) => phrase.folded), ...literalIndex.keys()], automatonMasks(phraseMask, literalUsers, groupRegex, regexMask)),
     phraseLength: Int32Array.from(phrases, (phrase) => phrase.folded.length),
     phraseFree: Uint8Array.from(phrases, (phrase) => (phrase.freeStart ? 1 : 0) | (phrase.freeEnd ? 2 : 0)),
-    regexSets,
-    literalSets: leafRules(literalUsers),
+    phraseMarks: phrases.map((phrase) => phrase.marks),
+    literalGroups: leafRules(literalUsers),
+    triggerChars,
+    charGroups: leafRules([...charUsers.values()]),
+    groupRegex: Int32Array.from(groupRegex),
+    regexGroups,
+    unfiltered: Int32Array.from(unfiltered),
     phraseMask,
     regexMask,
     ruleMask,
@@ -517,13 +540,27 @@ function assemblePack(
       leafStart: new Int32Array(leafCount),
       leafEnd: new Int32Array(leafCount),
       ruleStamp: new Int32Array(rules.length),
-      setStamp: new Int32Array(regexSets.length),
+      groupStamp: new Int32Array(groupRegex.length),
+      regexWoken: new Int32Array(regexes.length),
+      regexNeeds: new Int32Array(regexes.length),
+      regexQueue: [],
+      regexRuns: new Int32Array(regexes.length),
       categoryStamp: new Int32Array(categories.size),
       candidates: [],
       hits: [],
       scan: createScanBuffers()
     }
   }
+}
+
+// The languages each automaton entry serves: a phrase's, or those of the regexes a literal wakes.
+function automatonMasks(phraseMask: Int32Array, literalUsers: number[][], groupRegex: number[], regexMask: Int32Array): Int32Array {
+  const masks = new Int32Array(phraseMask.length + literalUsers.length)
+  masks.set(phraseMask)
+  for (let k = 0; k < literalUsers.length; k++) {
+    for (const group of literalUsers[k]) masks[phraseMask.length + k] |= regexMask[groupRegex[group]]
+  }
+  return masks
 }
 
 function unknownLanguage(location: FileLocation, lang: string): RuleProblem {

@@ -63,7 +63,7 @@ export function isUnspacedUnit(code: number): boolean {
 }
 
 /** Thai, Lao, Myanmar and Khmer: scripts where a run of three or more is an elongation. */
-function isStretchable(code: number): boolean {
+export function isStretchable(code: number): boolean {
   return (code >= 0x0e00 && code <= 0x0eff) || (code >= 0x1000 && code <= 0x109f) || (code >= 0x1780 && code <= 0x17ff)
 }
 
@@ -139,8 +139,11 @@ let codes = new Uint16Array(256)
 let starts = new Int32Array(256)
 let ends = new Int32Array(256)
 let softs = new Uint8Array(256)
+// ASCII digits, punctuation and spaces seen (after NFKC), one bit each: folding turns most of
+// them into spaces, and a regex such as `\?` needs them.
+const seen = new Int32Array(4)
 
-const buffers: FoldBuffers = { codes, start: starts, end: ends, soft: softs }
+const buffers: FoldBuffers = { codes, start: starts, end: ends, soft: softs, seen }
 
 function ensure(size: number): void {
   if (size <= codes.length) return
@@ -224,6 +227,8 @@ export interface FoldBuffers {
   start: Int32Array
   end: Int32Array
   soft: Uint8Array
+  /** Bit `code & 31` of `seen[code >> 5]`: the ASCII non-letter `code` occurs in the text. */
+  seen: Int32Array
 }
 
 export function foldBuffers(): FoldBuffers {
@@ -253,6 +258,7 @@ export function foldCodes(text: string): number {
   last = -1
   lastIsLetter = false
   run = 0
+  seen[0] = seen[1] = seen[2] = seen[3] = 0
   let i = 0
   while (i < text.length) {
     const code = text.charCodeAt(i)
@@ -261,8 +267,13 @@ export function foldCodes(text: string): number {
     const following = i + 1 < text.length ? text.charCodeAt(i + 1) : 0
     if (code < 0x80 && (following < 0x300 || (classOf(following) & IS_MARK) === 0)) {
       const lower = code >= 0x41 && code <= 0x5a ? code + 32 : code
-      if (lower >= 0x61 && lower <= 0x7a) emit(lower, i, i + 1, true)
-      else if (code === 0x32 && isReduplication(following)) ends[length - 1] = i + 1
+      if (lower >= 0x61 && lower <= 0x7a) {
+        emit(lower, i, i + 1, true)
+        i++
+        continue
+      }
+      seen[code >> 5] |= 1 << (code & 31)
+      if (code === 0x32 && isReduplication(following)) ends[length - 1] = i + 1
       else if (lower >= 0x30 && lower <= 0x39) emit(lower, i, i + 1, false)
       else if (isApostrophe(code)) {
         if (length > 0 && !pendingSpace) pendingSoft = true
@@ -271,6 +282,7 @@ export function foldCodes(text: string): number {
       continue
     }
     if (isApostrophe(code)) {
+      if (code < 0x80) seen[code >> 5] |= 1 << (code & 31)
       if (length > 0 && !pendingSpace) pendingSoft = true
       i++
       continue
@@ -285,6 +297,7 @@ export function foldCodes(text: string): number {
       k += unit.length
       const kind = classOf(cp)
       const letter = (kind & IS_LETTER) !== 0
+      if (cp < 0x80 && !letter) seen[cp >> 5] |= 1 << (cp & 31)
       if ((kind & (IS_LETTER | IS_NUMBER)) !== 0 || ((kind & IS_MARK) !== 0 && length > 0 && !pendingSpace)) {
         if (unit.length === 1) emit(cp, i, next, letter)
         else {
@@ -300,16 +313,72 @@ export function foldCodes(text: string): number {
   return length
 }
 
+const WORD_SEPARATORS = /[^\p{L}\p{M}\p{N}]+/u
+
 /**
- * Whether a folded regex literal can be looked for in folded text: the folded text holds every
- * substring of the regex text folded, except where folding depends on the neighbours: a
- * reduplication 2 (`masuk2`) and a pair in an unspaced script (`ดด` stays, `ดดด` is `ด`).
- * A literal folding to nothing (an emoji) cannot be looked for either.
+ * The diacritics of each word of Latin text (combining marks after NFD, and `đ`): what folding
+ * drops. Words that fold alike differ exactly when these differ (`đổi`, `đợi`, `đôi` all fold to
+ * `doi`); where in a word a mark sits is not compared, so `hoá` and `hóa`, both in use, agree.
  */
-export function isSearchable(folded: string): boolean {
-  if (folded.length === 0 || folded.includes('2')) return false
-  for (let i = 1; i < folded.length; i++) {
-    if (folded.charCodeAt(i) === folded.charCodeAt(i - 1) && isUnspacedUnit(folded.charCodeAt(i))) return false
+export function wordDiacritics(text: string): string[] {
+  const words = text.toLowerCase().normalize('NFD').split(WORD_SEPARATORS)
+  const marks: string[] = []
+  for (const word of words) {
+    if (word.length === 0) continue
+    let found = ''
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i)
+      if ((code >= 0x300 && code <= 0x36f) || code === 0x111) found += word[i]
+    }
+    marks.push(found)
+  }
+  return marks
+}
+
+// The diacritics each character decomposes into (`ổ` → U+0302 U+0309, `đ` → `đ`), cached.
+const charMarks = new Map<number, string>()
+
+function marksOf(code: number): string {
+  let marks = charMarks.get(code)
+  if (marks === undefined) {
+    marks = code === 0x111 || code === 0x110 ? 'đ' : wordDiacritics(String.fromCharCode(code))[0] ?? ''
+    charMarks.set(code, marks)
+  }
+  return marks
+}
+
+/**
+ * Whether every word of `text` between `from` and `to` carries the diacritics of the matching
+ * word of `marks` (from `wordDiacritics`), or none at all (typed without tones).
+ */
+export function sameDiacritics(text: string, from: number, to: number, marks: readonly string[]): boolean {
+  let word = 0
+  let at = 0 // how much of the word's marks the characters so far have matched
+  let marked = false
+  let matching = true
+  let inWord = false
+  for (let i = from; i <= to; i++) {
+    const code = i < to ? text.charCodeAt(i) : SPACE
+    const wordChar = code >= 0x80 ? (classOf(code) & (IS_LETTER | IS_NUMBER | IS_MARK)) !== 0 : (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a || (code >= 0x30 && code <= 0x39)
+    if (!wordChar) {
+      if (inWord) {
+        if (word >= marks.length) return true // split differently from the phrase: folding decided
+        if (marked && !(matching && at === marks[word].length)) return false
+        word++
+        at = 0
+        marked = false
+        matching = true
+        inWord = false
+      }
+      continue
+    }
+    inWord = true
+    if (code < 0xc0) continue
+    const own = marksOf(code)
+    if (own.length === 0) continue
+    marked = true
+    if (matching && word < marks.length && marks[word].startsWith(own, at)) at += own.length
+    else matching = false
   }
   return true
 }

@@ -1,7 +1,8 @@
-// Matching one message against a compiled pack: fold once, one automaton pass and one regex-set
-// pass per language, then evaluate only the rules whose leaves were hit.
+// Matching one message against a compiled pack: fold once, one automaton pass over phrases and
+// regex literals, run only the regexes whose literals are present, then evaluate only the rules
+// whose leaves were hit.
 import type { IntentHit } from '../types.js'
-import { foldBuffers, foldCodes, isUnspacedUnit, regexText, type FoldBuffers, type RegexText } from './fold.js'
+import { foldBuffers, foldCodes, isUnspacedUnit, regexText, sameDiacritics, type FoldBuffers, type RegexText } from './fold.js'
 import type { IntentPack, MatchNode, MatchScratch } from './pack.js'
 
 const SPACE = 0x20
@@ -23,36 +24,46 @@ export function matchIntents(pack: IntentPack, text: string, lang: string): Inte
 
   const length = foldCodes(text)
   const folded = foldBuffers()
-  const found = pack.automaton.scan(folded.codes, length, scratch.scan)
+  const found = pack.automaton.scan(folded.codes, length, active, scratch.scan)
   const { phrases: foundPhrases, ends: foundEnds } = scratch.scan
   const phraseCount = pack.phrases.length
   for (let k = 0; k < found; k++) {
     const id = foundPhrases[k]
     if (id >= phraseCount) {
-      // A regex literal: the sets it belongs to are worth running.
-      const { start, list } = pack.literalSets
-      for (let j = start[id - phraseCount]; j < start[id - phraseCount + 1]; j++) scratch.setStamp[list[j]] = generation
+      // A regex literal: the prefilter groups holding it are present.
+      const { start, list } = pack.literalGroups
+      for (let j = start[id - phraseCount]; j < start[id - phraseCount + 1]; j++) groupPresent(pack, list[j], active, generation)
       continue
     }
-    if ((pack.phraseMask[id] & active) === 0 || scratch.phraseStamp[id] === generation) continue
+    if (scratch.phraseStamp[id] === generation) continue
     const end = foundEnds[k]
     const start = end - pack.phraseLength[id]
     if (!bounded(folded, length, start, end, pack.phraseFree[id])) continue
+    const marks = pack.phraseMarks[id]
+    if (marks !== null && !sameDiacritics(text, folded.start[start], folded.end[end - 1], marks)) continue
     scratch.phraseStamp[id] = generation // the first bounded occurrence is the phrase's span
     markLeaves(scratch, pack.phraseLeaves.start, pack.phraseLeaves.list, id, folded.start[start], folded.end[end - 1], generation)
     addCandidates(pack, pack.phraseRules.start, pack.phraseRules.list, id, active, generation)
   }
-
-  let forRegex: RegexText | null = null
-  for (let r = 0; r < pack.regexSets.length; r++) {
-    const { mask, set, ids, literals } = pack.regexSets[r]
-    if ((mask & active) === 0 || (literals !== null && scratch.setStamp[r] !== generation)) continue
-    forRegex ??= regexText(text)
-    const matched = set.match(forRegex.text)
-    for (let k = 0; k < matched.length; k++) {
-      const id = ids[matched[k]]
-      if (scratch.regexStamp[id] !== generation) runRegex(pack, id, forRegex, text.length, active, generation)
-    }
+  const seen = folded.seen
+  const chars = pack.triggerChars
+  for (let c = 0; c < chars.length; c++) {
+    const code = chars[c]
+    if ((seen[code >> 5] & (1 << (code & 31))) === 0) continue
+    const { start, list } = pack.charGroups
+    for (let j = start[c]; j < start[c + 1]; j++) groupPresent(pack, list[j], active, generation)
+  }
+  const woken = scratch.regexQueue
+  for (let j = 0; j < pack.unfiltered.length; j++) {
+    const id = pack.unfiltered[j]
+    if ((pack.regexMask[id] & active) !== 0) woken.push(id)
+  }
+  if (woken.length > 0) {
+    // In pack order: of two regexes of one leaf matching at the same offset, the first gives the span.
+    if (woken.length > 1) sortSmall(woken)
+    const forRegex = regexText(text)
+    for (let j = 0; j < woken.length; j++) runRegex(pack, woken[j], forRegex, text.length, active, generation)
+    woken.length = 0
   }
 
   const hits = scratch.hits
@@ -90,17 +101,90 @@ function dropFallbackHits(pack: IntentPack, hits: number[], own: number, generat
   hits.length = kept
 }
 
-// Find the first match of a regex the set reported, and record it.
+// Record a prefilter group as present; a regex whose groups are all present is queued to run.
+function groupPresent(pack: IntentPack, group: number, active: number, generation: number): void {
+  const scratch = pack.scratch
+  if (scratch.groupStamp[group] === generation) return
+  scratch.groupStamp[group] = generation
+  const id = pack.groupRegex[group]
+  if ((pack.regexMask[id] & active) === 0) return
+  if (scratch.regexWoken[id] !== generation) {
+    scratch.regexWoken[id] = generation
+    scratch.regexNeeds[id] = pack.regexGroups[id]
+  }
+  if (--scratch.regexNeeds[id] === 0) scratch.regexQueue.push(id)
+}
+
+// Insertion sort: a message wakes a handful of regexes.
+function sortSmall(list: number[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const value = list[i]
+    let j = i - 1
+    while (j >= 0 && list[j] > value) {
+      list[j + 1] = list[j]
+      j--
+    }
+    list[j + 1] = value
+  }
+}
+
+// Find the first match of a woken regex, and record it.
 function runRegex(pack: IntentPack, id: number, forRegex: RegexText, textLength: number, active: number, generation: number): void {
   const scratch = pack.scratch
-  const m = pack.regexes[id].matcher(forRegex.text)
-  if (!m.find()) return
-  const start = m.start()
-  const end = m.end()
+  let start: number
+  let end: number
+  const alternatives = pack.regexAscii[id]
+  if (alternatives !== null) {
+    start = findAscii(forRegex.text, alternatives)
+    if (start < 0) return
+    end = start + matchedLength
+  } else {
+    // A DFA pass tells whether it matches, and only a match pays for the backtracking search of
+    // its span. But the DFA builds its states as texts need them, which costs more than a search
+    // until the regex has run often; and a counted window (`.{0,30}`) needs new states for nearly
+    // every text. Those regexes are searched directly.
+    const regex = pack.regexes[id]
+    const warm = scratch.regexRuns[id] >= DFA_AFTER_RUNS
+    if (!warm) scratch.regexRuns[id]++
+    if (warm && pack.regexWindow[id] === 0 && !regex.test(forRegex.text)) return
+    const at = regex.re2Input.findIndex(forRegex.text) as [number, number] | null
+    if (at === null) return
+    start = at[0]
+    end = at[1]
+  }
   scratch.regexStamp[id] = generation
   const from = originalStart(forRegex, start, textLength)
   markLeaves(scratch, pack.regexLeaves.start, pack.regexLeaves.list, id, from, end > start ? originalEnd(forRegex, end) : from, generation)
   addCandidates(pack, pack.regexRules.start, pack.regexRules.list, id, active, generation)
+}
+
+// Runs of a regex before its DFA is used (see runRegex).
+const DFA_AFTER_RUNS = 64
+
+// Length of the last match `findAscii` found.
+let matchedLength = 0
+
+// The leftmost-first match of a list of ASCII sequences: at the leftmost position where any
+// matches, the first listed. Returns its start, or -1.
+function findAscii(text: string, alternatives: string[][]): number {
+  for (let p = 0; p < text.length; p++) {
+    for (let a = 0; a < alternatives.length; a++) {
+      const positions = alternatives[a]
+      if (p + positions.length > text.length) continue
+      let k = 0
+      while (k < positions.length && allows(positions[k], text.charCodeAt(p + k))) k++
+      if (k === positions.length) {
+        matchedLength = k
+        return p
+      }
+    }
+  }
+  return -1
+}
+
+function allows(allowed: string, code: number): boolean {
+  for (let i = 0; i < allowed.length; i++) if (allowed.charCodeAt(i) === code) return true
+  return false
 }
 
 function originalStart(forRegex: RegexText, start: number, length: number): number {
@@ -124,7 +208,7 @@ function nextGeneration(scratch: MatchScratch): number {
     scratch.regexStamp.fill(0)
     scratch.ruleStamp.fill(0)
     scratch.leafStamp.fill(0)
-    scratch.setStamp.fill(0)
+    scratch.regexWoken.fill(0)
     scratch.categoryStamp.fill(0)
   }
   return ++scratch.generation
@@ -221,30 +305,41 @@ function evaluate(node: MatchNode, scratch: MatchScratch, generation: number): b
 }
 
 // `hitRules` holds triples (rule index, span start, span end); sort by the documented priority:
-// intent priority, then rule weight, then the earlier span, then file order.
+// intent priority, then rule weight, then the earlier span, then file order. An insertion sort of
+// the triples in place: a message has a handful of hits, and no comparator closure is allocated.
 function toHits(pack: IntentPack, text: string, hitRules: number[]): IntentHit[] {
   const count = hitRules.length / 3
-  const order: number[] = new Array(count)
-  for (let i = 0; i < count; i++) order[i] = i
-  if (count > 1) {
-    order.sort((a, b) => {
-      const ra = pack.rules[hitRules[a * 3]]
-      const rb = pack.rules[hitRules[b * 3]]
-      return (
-        rb.priority - ra.priority ||
-        rb.weight - ra.weight ||
-        hitRules[a * 3 + 1] - hitRules[b * 3 + 1] ||
-        ra.index - rb.index
-      )
-    })
+  for (let i = 1; i < count; i++) {
+    const rule = hitRules[i * 3]
+    const start = hitRules[i * 3 + 1]
+    const end = hitRules[i * 3 + 2]
+    let j = i - 1
+    while (j >= 0 && after(pack, hitRules[j * 3], hitRules[j * 3 + 1], rule, start)) {
+      hitRules[(j + 1) * 3] = hitRules[j * 3]
+      hitRules[(j + 1) * 3 + 1] = hitRules[j * 3 + 1]
+      hitRules[(j + 1) * 3 + 2] = hitRules[j * 3 + 2]
+      j--
+    }
+    hitRules[(j + 1) * 3] = rule
+    hitRules[(j + 1) * 3 + 1] = start
+    hitRules[(j + 1) * 3 + 2] = end
   }
   const hits: IntentHit[] = new Array(count)
   for (let i = 0; i < count; i++) {
-    const k = order[i] * 3
-    const rule = pack.rules[hitRules[k]]
-    const start = hitRules[k + 1]
-    const end = hitRules[k + 2]
+    const rule = pack.rules[hitRules[i * 3]]
+    const start = hitRules[i * 3 + 1]
+    const end = hitRules[i * 3 + 2]
     hits[i] = { intent: rule.intent, rule: rule.id, weight: rule.weight, span: { start, end, text: text.slice(start, end) } }
   }
   return hits
+}
+
+// Whether hit (a, aStart) sorts after hit (b, bStart).
+function after(pack: IntentPack, a: number, aStart: number, b: number, bStart: number): boolean {
+  const ra = pack.rules[a]
+  const rb = pack.rules[b]
+  if (ra.priority !== rb.priority) return ra.priority < rb.priority
+  if (ra.weight !== rb.weight) return ra.weight < rb.weight
+  if (aStart !== bStart) return aStart > bStart
+  return ra.index > rb.index
 }

@@ -1,6 +1,6 @@
-// The compiled intent pack: per language, one phrase automaton and one regex set, and the rule
+// The compiled intent pack: one phrase automaton, the regexes with their prefilters, and the rule
 // trees that combine their hits.
-import type { RE2JS, RE2Set } from 're2js'
+import type { RE2JS } from 're2js'
 import type { FileLocation } from '../types.js'
 import type { PhraseAutomaton, ScanBuffers } from './ahoCorasick.js'
 
@@ -42,6 +42,12 @@ export interface CompiledRule {
 export interface Phrase {
   folded: string
   /** No word boundary needed before / after: the phrase starts / ends in an unspaced script. */
+  /**
+   * For a phrase of a tone-exact language written with diacritics, those of each word (see
+   * `wordDiacritics`): a word of the message carrying other diacritics no longer matches it, one
+   * typed without any still does. Null otherwise.
+   */
+  marks: string[] | null
   freeStart: boolean
   freeEnd: boolean
 }
@@ -60,6 +66,13 @@ export interface IntentPack {
   phrases: Phrase[]
   regexes: RE2JS[]
   regexSources: string[]
+  /**
+   * Per regex that is only a list of ASCII sequences, its alternatives as the characters allowed
+   * at each position (matched without RE2); null for the others.
+   */
+  regexAscii: Array<string[][] | null>
+  /** 1 for a regex that counts a wide class over a window (`.{0,30}`): searched without a DFA. */
+  regexWindow: Uint8Array
   /** Languages that have rules, each with a bit in the masks below. */
   languageBits: Map<string, number>
   /** Message language → mask of the languages whose rules run (its own and its fallbacks). */
@@ -67,20 +80,24 @@ export interface IntentPack {
   /** One automaton over every phrase of every language (and the regex literals): one pass per message. */
   automaton: PhraseAutomaton
   /**
-   * Per language, RE2 sets over its regexes: one linear-time pass each. The set of regexes with
-   * required literals is skipped when the text holds none of them (`literals`); the set of the
-   * others (`literals` null) always runs. (One set over every language's regexes would be a
-   * single pass too, but its DFA outgrows re2js's state cache.)
+   * The regexes' prefilters (see prefilter.ts): groups of triggers, each regex runs only when
+   * every one of its groups has a trigger in the message. Literals sit in the phrase automaton
+   * after the phrases (automaton id `phrases.length + k` is literal `k`); `literalGroups` lists
+   * the groups each completes, `charGroups` those of each of `triggerChars` (ASCII characters).
+   * `unfiltered` lists the regexes without a prefilter, which always run.
    */
-  regexSets: Array<{ mask: number; set: RE2Set; ids: Int32Array; literals: string[] | null }>
-  /**
-   * The required literals, folded, sit in the phrase automaton after the phrases (automaton id
-   * `phrases.length + k` is literal `k`); `literalSets` lists the regex sets each one opens.
-   */
-  literalSets: LeafRules
+  literalGroups: LeafRules
+  triggerChars: Int32Array
+  charGroups: LeafRules
+  /** The regex of each group, and how many groups each regex has. */
+  groupRegex: Int32Array
+  regexGroups: Int32Array
+  unfiltered: Int32Array
   /** Per phrase, for the hot loop: folded length, and bit 1 / 2 = no boundary needed before / after. */
   phraseLength: Int32Array
   phraseFree: Uint8Array
+  /** Per phrase, its `marks` (see Phrase). */
+  phraseMarks: Array<string[] | null>
   /** Languages whose rules use each phrase / regex / rule. */
   phraseMask: Int32Array
   regexMask: Int32Array
@@ -105,8 +122,15 @@ export interface MatchScratch {
   leafStart: Int32Array
   leafEnd: Int32Array
   ruleStamp: Int32Array
-  /** Regex sets whose literals occur in this message. */
-  setStamp: Int32Array
+  /** Prefilter groups present in this message (stamp). */
+  groupStamp: Int32Array
+  /** Per regex touched in this message (stamp), how many of its groups are still missing. */
+  regexWoken: Int32Array
+  regexNeeds: Int32Array
+  /** Regexes whose groups are all present: to run. */
+  regexQueue: number[]
+  /** How often each regex has run (it uses its DFA once it has run often). */
+  regexRuns: Int32Array
   /** Intent categories hit by the message's own-language rules. */
   categoryStamp: Int32Array
   candidates: number[]

@@ -212,88 +212,6 @@ function runRecheck(pattern: string): Promise<SafetyVerdict> {
   )
 }
 
-/**
- * Literals of which every match of `pattern` contains at least one (lower-cased, each at least
- * three ASCII characters or one other character), or null. A text holding none of them cannot match, so the regex is skipped: the
- * prefilter that keeps most messages from running any regex at all. Conservative by
- * construction: it reads the top-level sequence and unquantified groups, splits alternations,
- * and drops a character or group that a quantifier may repeat zero times.
- */
-export function requiredLiterals(pattern: string): string[] | null {
-  const alternatives = splitAlternatives(pattern)
-  if (alternatives.length > 1) {
-    const all: string[] = []
-    for (const alternative of alternatives) {
-      const literals = requiredLiterals(alternative)
-      if (literals === null) return null
-      for (const literal of literals) if (!all.includes(literal)) all.push(literal)
-    }
-    return all
-  }
-  // Candidates of one sequence: each literal run, and each group that must occur.
-  let best: string[] | null = null
-  const consider = (candidate: string[] | null): void => {
-    if (candidate === null || candidate.length === 0) return
-    const shortest = Math.min(...candidate.map(strength))
-    if (shortest < 3) return
-    const bestShortest = best === null ? 0 : Math.min(...best.map(strength))
-    if (best === null || shortest > bestShortest || (shortest === bestShortest && candidate.length < best.length)) best = candidate
-  }
-  let run = ''
-  const close = (): void => {
-    if (strength(run.trim()) >= 3) consider([run])
-    run = ''
-  }
-  let i = 0
-  while (i < pattern.length) {
-    const ch = pattern[i]
-    if (ch === '\\') {
-      // Escaped punctuation is a literal; class escapes and assertions end the run.
-      const next = pattern[i + 1] ?? ''
-      const end = next === 'p' || next === 'P' || next === 'u' || next === 'x' ? skipBraced(pattern, i + 2) : i + 2
-      if (/[.\-\\/'",:;!?#&%@()[\]{}*+^$|]/.test(next) && !isQuantifier(pattern, end)) run += next
-      else close()
-      i = isQuantifier(pattern, end) ? skipQuantifier(pattern, end) : end
-      continue
-    }
-    if (ch === '(') {
-      close()
-      const end = skipGroup(pattern, i)
-      const optional = isQuantifier(pattern, end) && pattern[end] !== '+' && !/^\{[1-9]/.test(pattern.slice(end))
-      // Lookarounds and groups that may be absent promise nothing.
-      if (!optional && !/^\(\?[=!<]/.test(pattern.slice(i)) ) consider(requiredLiterals(groupBody(pattern.slice(i, end))))
-      i = isQuantifier(pattern, end) ? skipQuantifier(pattern, end) : end
-      continue
-    }
-    if (ch === '[' || ch === '.' || ch === '^' || ch === '$' || isQuantifier(pattern, i)) {
-      close()
-      i = ch === '[' ? skipClass(pattern, i) : isQuantifier(pattern, i) ? skipQuantifier(pattern, i) : i + 1
-      if (isQuantifier(pattern, i)) i = skipQuantifier(pattern, i)
-      continue
-    }
-    if (isQuantifier(pattern, i + 1)) {
-      // `ab?` or `ab*`: the quantified character may be absent; `ab+`: present, but the run breaks.
-      const optional = pattern[i + 1] === '?' || pattern[i + 1] === '*' || pattern.startsWith('{0', i + 1)
-      if (!optional) run += ch.toLowerCase()
-      close()
-      i = skipQuantifier(pattern, i + 1)
-      continue
-    }
-    run += ch.toLowerCase()
-    i++
-  }
-  close()
-  return best
-}
-
-// How selective a literal is: its length, with any character beyond ASCII (a Han character, a
-// Thai syllable part) worth three, so `退款` qualifies where `of` does not.
-function strength(literal: string): number {
-  let score = 0
-  for (let i = 0; i < literal.length; i++) score += literal.charCodeAt(i) < 0x80 ? 1 : 3
-  return score
-}
-
 function groupBody(group: string): string {
   const inner = group.slice(1, -1)
   const named = /^\?(?::|<[A-Za-z_][A-Za-z0-9_]*>)/.exec(inner)
@@ -330,20 +248,6 @@ function splitAlternatives(pattern: string): string[] {
 function isQuantifier(pattern: string, at: number): boolean {
   const ch = pattern[at]
   return ch === '?' || ch === '*' || ch === '+' || (ch === '{' && /^\{\d+(,\d*)?\}/.test(pattern.slice(at)))
-}
-
-function skipQuantifier(pattern: string, at: number): number {
-  let i = at
-  if (pattern[i] === '{') i = pattern.indexOf('}', i) + 1
-  else i++
-  if (pattern[i] === '?') i++ // lazy
-  return i
-}
-
-function skipBraced(pattern: string, at: number): number {
-  if (pattern[at] !== '{') return at + (pattern[at - 1] === 'u' ? 4 : pattern[at - 1] === 'x' ? 2 : 0)
-  const end = pattern.indexOf('}', at)
-  return end < 0 ? pattern.length : end + 1
 }
 
 function skipClass(pattern: string, at: number): number {

@@ -12,8 +12,22 @@ describe('buildAutomaton', () => {
     // Buffers of one slot force them to grow.
     const buffers = createScanBuffers(1)
     const units = Uint16Array.from(text, (ch) => ch.charCodeAt(0))
-    const count = buildAutomaton(phrases).scan(units, units.length, buffers)
+    const count = buildAutomaton(phrases, new Int32Array(phrases.length).fill(1)).scan(units, units.length, 1, buffers)
     const found = Array.from({ length: count }, (_, k) => [buffers.phrases[k], buffers.ends[k]])
     expect(found).toEqual(expected)
+  })
+
+  // Each phrase carries a language mask; a scan reports only the languages running.
+  const masked: Array<{ active: number; expected: number[] }> = [
+    { active: 0b01, expected: [0, 2] },
+    { active: 0b10, expected: [1, 2] },
+    { active: 0b11, expected: [0, 1, 2] },
+    { active: 0b100, expected: [] }
+  ]
+  test.each(masked)('reports only phrases whose mask meets $active', ({ active, expected }) => {
+    const buffers = createScanBuffers()
+    const units = Uint16Array.from('where is my order', (ch) => ch.charCodeAt(0))
+    const count = buildAutomaton(['where', 'my order', 'order'], Int32Array.from([0b01, 0b10, 0b11])).scan(units, units.length, active, buffers)
+    expect(Array.from(buffers.phrases.subarray(0, count))).toEqual(expected)
   })
 })

@@ -112,6 +112,11 @@ const invalid: Array<{ name: string; files: Record<string, string>; expected: st
     expected: ['missing-examples@7:5', 'duplicate-pattern@9:30']
   },
   {
+    name: 'a regex without a literal, which would run on every message (warning)',
+    files: { 'intents/a.yaml': rule("  - id: x\n    intent: presale/product-question\n    match: { regex: '^\\w+\\s\\w+$' }\n    examples: { match: [any size] }\n") },
+    expected: ['regex-without-literal@5:21']
+  },
+  {
     name: 'a lexicon checked against its own schema',
     files: { 'team/lexicon.yaml': '# yaml-language-server: $schema=../schema/lexicon.schema.json\nlanguage: en\nservice:\n  still waiting: -2\nvalense: {}\n' },
     expected: ['schema@5:1']

@@ -93,3 +93,109 @@ describe('fallback hits', () => {
     expect(matchIntents(withMalay, text, lang).map((hit) => hit.rule).sort()).toEqual([...rules].sort())
   })
 })
+
+// Regexes run only when their own literals or characters are in the message; these rules check
+// that each kind of trigger wakes its regex and that the span is the regex's leftmost match.
+describe('regex triggers', () => {
+  let withRegexes: IntentPack
+  beforeAll(async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const dir = mkdtempSync(join(tmpdir(), 'inbox-triage-regex-'))
+    const file = join(dir, 'en.yaml')
+    writeFileSync(
+      file,
+      [
+        'language: en',
+        'intents:',
+        '  - { id: presale/product-question, priority: 40 }',
+        '  - { id: presale/availability, priority: 40 }',
+        '  - { id: return/policy, priority: 40 }',
+        'rules:',
+        '  - id: en.presale-product-question.weight',
+        '    intent: presale/product-question',
+        "    match: { regex: '\\d\\s?kg\\b' }",
+        '  - id: en.presale-availability.question',
+        '    intent: presale/availability',
+        "    match: { all: [{ phrase: in stock }, { regex: '\\?' }] }",
+        '  - id: en.return-policy.words',
+        '    intent: return/policy',
+        "    match: { regex: 'return window|return policy' }",
+        '  - id: en.return-policy.how-long',
+        '    intent: return/policy',
+        "    match: { regex: 'how (long|many days).{0,20}return' }",
+        ''
+      ].join('\n')
+    )
+    const loaded = await loadIntentPack([file], { builtinDir: PACK })
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems, null, 2))
+    withRegexes = loaded.pack
+  })
+
+  const cases: Array<{ text: string; rule: string | null; span?: string; why: string }> = [
+    { text: 'is it 2 kg?', rule: 'en.presale-product-question.weight', span: '2 kg', why: 'a literal (`kg`) wakes the regex' },
+    { text: 'is it 2kgs', rule: null, why: 'the literal is there, the regex does not match' },
+    { text: 'Is the blue one in stock？', rule: 'en.presale-availability.question', span: 'in stock？', why: 'a character (`?`, full width here) wakes it' },
+    { text: 'is the blue one in stock', rule: null, why: 'no character, no run' },
+    { text: 'what is the RETURN POLICY, and the return window?', rule: 'en.return-policy.words', span: 'RETURN POLICY', why: 'a list of strings: the leftmost one' },
+    { text: 'How many days do I have to return it', rule: 'en.return-policy.how-long', span: 'How many days do I have to return', why: 'a counted window, searched without the DFA' },
+    { text: 'how many days until it ships, and can I return it later', rule: null, why: 'both groups present, the window too short' }
+  ]
+  test.each(cases)('$why: $text', ({ text, rule, span }) => {
+    const hits = matchIntents(withRegexes, text, 'en').filter((hit) => hit.rule.startsWith('en.presale') || hit.rule.startsWith('en.return-policy'))
+    expect(hits.map((hit) => hit.rule)).toEqual(rule === null ? [] : [rule])
+    if (span !== undefined) expect(hits[0].span.text).toBe(span)
+  })
+
+  test('gives the same hits once a regex runs often enough to use its DFA', () => {
+    const first = cases.map(({ text }) => matchIntents(withRegexes, text, 'en'))
+    for (let round = 0; round < 100; round++) for (const { text } of cases) matchIntents(withRegexes, text, 'en')
+    expect(cases.map(({ text }) => matchIntents(withRegexes, text, 'en'))).toEqual(first)
+  })
+})
+
+// Vietnamese phrases written with tones match words written with the same tones, or with none
+// (toneless typing), but not words that fold alike with other tones.
+describe('tone-exact phrases', () => {
+  let withTones: IntentPack
+  beforeAll(async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const dir = mkdtempSync(join(tmpdir(), 'inbox-triage-tones-'))
+    const file = join(dir, 'vi.yaml')
+    writeFileSync(
+      file,
+      [
+        'languages: [vi]',
+        'intents:',
+        '  - { id: exchange/request, priority: 50 }',
+        'rules:',
+        '  - id: vi.exchange-request.doi',
+        '    intent: exchange/request',
+        '    languages: [vi]',
+        '    match: { phrase: [đổi size, hoá đơn] }',
+        '  - id: de.exchange-request.grosse',
+        '    intent: exchange/request',
+        '    languages: [de]',
+        '    match: { phrase: größe tauschen }',
+        ''
+      ].join('\n')
+    )
+    const loaded = await loadIntentPack([file], { builtinDir: PACK })
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems, null, 2))
+    withTones = loaded.pack
+  })
+
+  const cases: Array<{ text: string; lang: string; hit: boolean; why: string }> = [
+    { text: 'cho em đổi size nhé', lang: 'vi', hit: true, why: 'the same tones' },
+    { text: 'cho em doi size nhe', lang: 'vi', hit: true, why: 'typed without tones' },
+    { text: 'cho em doi size nhé', lang: 'vi', hit: true, why: 'a word without tones in a toned message' },
+    { text: 'em đợi size mới nhé', lang: 'vi', hit: false, why: 'đợi (wait) is not đổi (exchange)' },
+    { text: 'em mua đôi size 40', lang: 'vi', hit: false, why: 'đôi (pair) is not đổi either' },
+    { text: 'shop xuất hóa đơn giúp em', lang: 'vi', hit: true, why: 'the same tone placed on the other vowel (hoá, hóa)' },
+    { text: 'kann ich die grösse tauschen', lang: 'de', hit: true, why: 'other languages still fold diacritics away' }
+  ]
+  test.each(cases)('$why: $text', ({ text, lang, hit }) => {
+    expect(matchIntents(withTones, text, lang).some((found) => found.intent === 'exchange/request')).toBe(hit)
+  })
+})
