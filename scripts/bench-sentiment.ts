@@ -182,7 +182,7 @@ function throughput(lexicons: Lexicons, sets: DataSet[]): void {
   const rate = (s: number): string => Math.round(total / s).toLocaleString('en')
   console.log(
     `\nThroughput: ${rate(cpuSeconds)} msgs per CPU-second (${rate(seconds)} msgs/s wall clock) over ${total.toLocaleString('en')} ` +
-      `buyer messages (mean ${meanLength.toFixed(0)} characters, 12 languages; checksum ${checksum.toFixed(1)}; ` +
+      `buyer messages (mean ${meanLength.toFixed(0)} characters, ${new Set(messages.map(([, lang]) => lang)).size} languages; checksum ${checksum.toFixed(1)}; ` +
       `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`
   )
 }

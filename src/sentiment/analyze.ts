@@ -27,6 +27,12 @@ const MAX_BANGS = 4
 const QUESTION_BOOST = 0.18
 const MANY_QUESTIONS_BOOST = 0.96
 const NORMALIZATION_ALPHA = 15
+// ! and ? amplify a sum of at least one plain word's worth (see the emphasis step below).
+const EMPHASIS_FLOOR = 1
+// A run of three or more ? and ! in a question that holds no other cue ("is anyone reading
+// these???") is exasperation, not a neutral query: it counts as one mildly negative word.
+const EXASPERATED_RUN = 3
+const EXASPERATED_VALENCE = -1
 
 /** Everything the scorer needs for one language: its lexicon and the shared emoji matcher. */
 export interface ScoringTables {
@@ -159,7 +165,15 @@ export function analyzeWith(tables: ScoringTables, text: string): SentimentResul
     hits.push({ term: symbol.term, valence: round(value), span: { start: symbol.start, end: symbol.end, text: symbol.term } })
   }
 
-  if (sum !== 0) {
+  if (sum === 0 && folded.questions > 0 && folded.longestRun >= EXASPERATED_RUN) {
+    sum = EXASPERATED_VALENCE
+    const start = folded.longestRunStart
+    const end = start + folded.longestRunText.length
+    hits.push({ term: folded.longestRunText, valence: EXASPERATED_VALENCE, span: { start, end, text: folded.longestRunText }, modifiers: ['question with no other cue'] })
+  }
+  // Punctuation amplifies a stance, it does not make one: "Thanks!" after a question stays a
+  // courtesy, so ! and ? push only a sum worth at least one plain sentiment word.
+  if (Math.abs(sum) >= EMPHASIS_FLOOR) {
     let emphasis = Math.min(folded.bangs, MAX_BANGS) * BANG_BOOST
     if (folded.questions > 1) emphasis += folded.questions <= 3 ? folded.questions * QUESTION_BOOST : MANY_QUESTIONS_BOOST
     sum += sum > 0 ? emphasis : -emphasis

@@ -75,6 +75,11 @@ export interface CompiledLanguage {
   scope: number
   fold: FoldOptions
   trie: TrieNode
+  /**
+   * Every entry without tones, for messages typed without any (Vietnamese "hang dep lam"); null
+   * where diacritics are folded anyway.
+   */
+  toneless: TrieNode | null
   thresholds?: { positive: number; negative: number }
 }
 
@@ -149,6 +154,10 @@ export function mergeLexiconFiles(base: LexiconFile, extra: LexiconFile): Lexico
   }
 }
 
+// Languages whose buyers often leave every tone mark out (Vietnamese "hang dep lam"). German keeps
+// its umlauts too, but an ASCII "schon" is still "already", never "schön".
+const TYPED_WITHOUT_TONES = new Set(['vi'])
+
 // VADER looks three words back; three characters cover 不/没有/ไม่ before a Han or Thai word.
 const DEFAULT_SCOPE = 3
 
@@ -216,6 +225,7 @@ export function compileLanguage(lang: string, file: LexiconFile): CompiledLangua
     if (entry.negator || entry.negatorAfter || entry.boost !== undefined || entry.but) delete entry.valence
   }
   markNegatedEntries(trie, (file.negators ?? []).map(keyOf), spaced)
+  const toneless = TYPED_WITHOUT_TONES.has(lang) && !fold.foldDiacritics ? tonelessTrie(trie) : null
   if (!fold.foldDiacritics) indexWithoutTones(trie)
   return {
     lang,
@@ -223,6 +233,7 @@ export function compileLanguage(lang: string, file: LexiconFile): CompiledLangua
     scope: file.negation_scope ?? DEFAULT_SCOPE,
     fold,
     trie,
+    toneless,
     ...(file.thresholds ? { thresholds: file.thresholds } : {})
   }
 }
@@ -256,6 +267,38 @@ function indexWithoutTones(root: TrieNode): void {
     const target = insert(root, bare, entry.term)
     if (target !== entry && Object.keys(target).length === 1) Object.assign(target, entry)
   }
+}
+
+/**
+ * The trie for text typed without tones. An entry written without tones ("do", because, in the
+ * neutral list) is a word of its own and wins its key; two toned entries that meet on one key and
+ * disagree (hôi smelly, hỏi ask; a word of praise and one of blame) give no score, as the reader
+ * cannot tell them apart either.
+ */
+function tonelessTrie(root: TrieNode): TrieNode {
+  const entries: Array<[string, Entry]> = []
+  const walk = (node: TrieNode, prefix: string): void => {
+    if (node.entry) entries.push([prefix, node.entry])
+    for (const [code, child] of childrenOf(node)) walk(child, prefix + String.fromCharCode(code))
+  }
+  walk(root, '')
+  const bare = newNode()
+  const plain = new Set<string>()
+  const claimed = new Set<Entry>()
+  for (const [key, entry] of entries) {
+    if (stripDiacritics(key) !== key) continue
+    Object.assign(insert(bare, key, entry.term), entry)
+    plain.add(key)
+  }
+  for (const [key, entry] of entries) {
+    const stripped = stripDiacritics(key)
+    if (stripped === key || plain.has(stripped)) continue
+    const target = insert(bare, stripped, entry.term)
+    if (Object.keys(target).length === 1 && !claimed.has(target)) Object.assign(target, entry)
+    else if (Math.sign(target.valence ?? 0) !== Math.sign(entry.valence ?? 0)) delete target.valence
+    claimed.add(target)
+  }
+  return bare
 }
 
 export function compileSymbols(file: LexiconFile): CompiledSymbols {

@@ -121,11 +121,15 @@ export interface FoldedText {
   clause: Int32Array
   /** Original text had both upper- and lower-case letters (so an all-caps word stands out). */
   mixedCase: boolean
+  /** A letter of a spaced script outside ASCII was seen (Vietnamese typed with its tones). */
+  nonAscii: boolean
   bangs: number
   questions: number
   /** Longest run of ! and ? together, and the run's text. */
   longestRun: number
   longestRunText: string
+  /** Original offset of that run. */
+  longestRunStart: number
   /** Emoji and emoticons found while folding: original span, and `at`, their folded offset. */
   symbols: Array<{ value: number; term: string; start: number; end: number; at: number }>
 }
@@ -165,10 +169,12 @@ export function foldText(text: string, options: FoldOptions, symbols?: SymbolMat
     word: words,
     clause: clauses,
     mixedCase: false,
+    nonAscii: false,
     bangs: 0,
     questions: 0,
     longestRun: 0,
     longestRunText: '',
+    longestRunStart: 0,
     symbols: []
   }
   let out = ''
@@ -227,6 +233,7 @@ export function foldText(text: string, options: FoldOptions, symbols?: SymbolMat
       if (run > result.longestRun) {
         result.longestRun = run
         result.longestRunText = text.slice(runStart, i + 1)
+        result.longestRunStart = runStart
       }
       clause++
       pendingSpace = true
@@ -253,6 +260,7 @@ export function foldText(text: string, options: FoldOptions, symbols?: SymbolMat
     }
     if (upper) hasUpper = true
     else if (lower) hasLower = true
+    if (code >= 0x80 && kind === Kind.Word) result.nonAscii = true
     ensureCapacity(n + piece.length + 2)
     if (pendingSpace && n > 0 && out.charCodeAt(out.length - 1) !== 0x20) {
       source[n] = i

@@ -69,8 +69,25 @@ let bestEntry: Entry | null = null
 let bestEnd = -1
 let bestElongated = false
 
+/**
+ * Thai vowels and tone marks that belong to the consonant before them (ะ า ำ and the marks above
+ * and below): a word never starts on one, so a match may not end just before one (สุข in สุขุมวิท).
+ */
+function isThaiFollower(code: number): boolean {
+  return (code >= 0x0e30 && code <= 0x0e3a) || code === 0x0e45 || (code >= 0x0e47 && code <= 0x0e4e)
+}
+
+/** Thai vowels written before their consonant (เ แ โ ใ ไ): a word never ends on one. */
+function isThaiLeader(code: number): boolean {
+  return code >= 0x0e40 && code <= 0x0e44
+}
+
 function endsWord(j: number): boolean {
-  return j === walkText.length || !isWordUnit(walkText.charCodeAt(j)) || !isWordUnit(walkText.charCodeAt(j - 1))
+  if (j === walkText.length) return true
+  const next = walkText.charCodeAt(j)
+  const last = walkText.charCodeAt(j - 1)
+  if (isThaiFollower(next) || isThaiLeader(last)) return false
+  return !isWordUnit(next) || !isWordUnit(last)
 }
 
 /**
@@ -108,20 +125,25 @@ function walk(node: TrieNode, j: number, start: number, elongated: boolean): voi
   }
 }
 
-/** Longest lexicon match at every place a word may start. */
+/**
+ * Longest lexicon match at every place a word may start. Text typed without a single letter outside
+ * ASCII is read with the toneless trie where the language has one.
+ */
 export function scan(language: CompiledLanguage, folded: FoldedText): Match[] {
   const text = folded.text
   const n = text.length
   const matches: Match[] = []
+  const trie = language.toneless !== null && !folded.nonAscii ? language.toneless : language.trie
   walkText = text
   for (let i = 0; i < n; i++) {
     const first = text.charCodeAt(i)
     if (first === 0x20) continue
     if (i > 0 && isWordUnit(first) && isWordUnit(text.charCodeAt(i - 1))) continue
+    if (isThaiFollower(first) || (i > 0 && isThaiLeader(text.charCodeAt(i - 1)))) continue
     bestEntry = null
     bestEnd = -1
     bestElongated = false
-    walk(language.trie, i, i, false)
+    walk(trie, i, i, false)
     if (bestEntry !== null) {
       matches.push({ entry: bestEntry, start: i, end: bestEnd, elongated: bestElongated, boosting: false })
       i = bestEnd - 1

@@ -146,3 +146,119 @@ describe('any text', () => {
     expect(analyzeSentiment(lexicons, '', 'en')).toEqual({ score: 0, label: 'neutral', urgent: false, hits: [] })
   })
 })
+
+describe('buyer complaints and courtesies (issue #5 patterns)', () => {
+  const cases: Array<{ why: string; text: string; lang: string; label: 'positive' | 'neutral' | 'negative' }> = [
+    { why: 'a charge after cancelling is a complaint', text: 'I cancelled last week and still got charged', lang: 'en', label: 'negative' },
+    { why: 'a leak is a complaint', text: 'the bottle leaks everywhere', lang: 'en', label: 'negative' },
+    { why: 'an opened parcel is a complaint', text: 'it arrived opened and the charger was missing', lang: 'en', label: 'negative' },
+    { why: 'a copy-paste answer is a complaint', text: 'you sent me a copy-paste reply again', lang: 'en', label: 'negative' },
+    { why: 'Spanish: charged anyway', text: 'cancelé y aun así me cobraron', lang: 'es', label: 'negative' },
+    { why: 'German: does not close', text: 'Der Deckel schließt nicht', lang: 'de', label: 'negative' },
+    { why: 'French: nobody answers', text: 'personne ne répond depuis une semaine', lang: 'fr', label: 'negative' },
+    { why: 'Italian: missing pieces', text: 'mancavano due pezzi', lang: 'it', label: 'negative' },
+    { why: 'Portuguese: still no refund', text: 'devolvi e até agora nada do reembolso', lang: 'pt', label: 'negative' },
+    { why: 'Dutch: wrong size sent', text: 'verkeerde maat gestuurd', lang: 'nl', label: 'negative' },
+    { why: 'Chinese: wrong item sent', text: '发错货了', lang: 'zh', label: 'negative' },
+    { why: 'Japanese: leaked', text: '中身が漏れました', lang: 'ja', label: 'negative' },
+    { why: 'Thai: still charged', text: 'ยกเลิกแล้วยังโดนตัดเงิน', lang: 'th', label: 'negative' },
+    { why: 'Vietnamese: wrong colour delivered', text: 'shop giao sai màu', lang: 'vi', label: 'negative' },
+    { why: 'Indonesian: leaking', text: 'botolnya bocor', lang: 'id', label: 'negative' },
+    { why: 'Malay: no one replies', text: 'tiada siapa balas mesej', lang: 'ms', label: 'negative' },
+    { why: 'a frustrated question', text: 'does customer service even exist here?', lang: 'en', label: 'negative' },
+    { why: 'a ??? run in a question with no other cue', text: 'hello, where is my parcel???', lang: 'en', label: 'negative' },
+    { why: 'a defect after "but" decides', text: 'cute but the left one has a huge scratch', lang: 'en', label: 'negative' },
+    { why: 'a defect after pero decides', text: 'muy bonito pero tiene un rayón', lang: 'es', label: 'negative' },
+    { why: 'a defect after แต่ decides', text: 'สวยนะ แต่มีรอยขีดข่วน', lang: 'th', label: 'negative' },
+    { why: 'a defect after 就是 decides', text: '挺好看的，就是有划痕', lang: 'zh', label: 'negative' },
+    { why: 'thanks for nothing', text: 'thanks for nothing', lang: 'en', label: 'negative' },
+    { why: 'merci pour rien', text: 'merci pour rien', lang: 'fr', label: 'negative' },
+    { why: 'thanks in advance on a request', text: 'hi, thanks in advance, when will it ship?', lang: 'en', label: 'neutral' },
+    { why: 'a plain thanks on a request', text: 'Do you ship to Norway? Thanks!', lang: 'en', label: 'neutral' },
+    { why: 'vielen Dank schon mal', text: 'vielen Dank schon mal, wann wird verschickt?', lang: 'de', label: 'neutral' },
+    { why: 'merci par avance', text: 'merci par avance pour votre réponse', lang: 'fr', label: 'neutral' },
+    { why: '先谢谢了', text: '先谢谢了，什么时候发货？', lang: 'zh', label: 'neutral' },
+    { why: 'ขอบคุณล่วงหน้า', text: 'ขอบคุณล่วงหน้าค่ะ', lang: 'th', label: 'neutral' },
+    { why: 'cảm ơn trước', text: 'cảm ơn trước nhé shop', lang: 'vi', label: 'neutral' },
+    { why: 'makasih sebelumnya', text: 'makasih sebelumnya kak', lang: 'id', label: 'neutral' },
+    { why: 'a greeting', text: 'good morning, can I change the address?', lang: 'en', label: 'neutral' },
+    { why: 'Boa tarde', text: 'Boa tarde, qual o prazo?', lang: 'pt', label: 'neutral' },
+    { why: 'a policy question about broken items', text: "what's your return policy for broken items?", lang: 'en', label: 'neutral' },
+    { why: 'a how-to question', text: 'best way to clean the leather?', lang: 'en', label: 'neutral' },
+    { why: 'an if-clause', text: 'if it arrives broken how do I return it', lang: 'en', label: 'neutral' },
+    { why: 'a kalau-clause', text: 'kalau barang sampai pecah gimana?', lang: 'id', label: 'neutral' },
+    { why: 'a review action', text: 'just left a 5 star review', lang: 'en', label: 'positive' },
+    { why: 'repetition in praise', text: 'third time ordering, love it', lang: 'en', label: 'positive' },
+    { why: 'dritte Mal in praise', text: 'schon das dritte Mal bestellt, immer zufrieden', lang: 'de', label: 'positive' },
+    { why: 'negated criticism', text: 'no complaints at all', lang: 'en', label: 'positive' },
+    { why: 'keine Beanstandungen', text: 'Keine Beanstandungen', lang: 'de', label: 'positive' },
+    { why: 'chả có gì để chê', text: 'chả có gì để chê', lang: 'vi', label: 'positive' },
+    { why: 'ไม่มีอะไรให้ติ', text: 'ไม่มีอะไรให้ติ', lang: 'th', label: 'positive' },
+    { why: "couldn't be happier", text: "couldn't be happier with it", lang: 'en', label: 'positive' }
+  ]
+  test.each(cases)('$why: $text → $label', ({ text, lang, label }) => {
+    expect(analyzeSentiment(lexicons, text, lang).label).toBe(label)
+  })
+
+  test('repetition amplifies a complaint instead of making one', () => {
+    const once = analyzeSentiment(lexicons, 'it arrived broken', 'en').score
+    const again = analyzeSentiment(lexicons, 'third time it arrived broken', 'en').score
+    expect(again).toBeLessThan(once)
+    expect(analyzeSentiment(lexicons, 'this is the third time I order here', 'en').label).toBe('neutral')
+  })
+})
+
+describe('words without mood in shopping talk, and wrong signs', () => {
+  const cases: Array<{ text: string; lang: string; label: 'positive' | 'neutral' | 'negative' }> = [
+    { text: '¿lo tienen en negro?', lang: 'es', label: 'neutral' },
+    { text: '¿qué tal la calidad?', lang: 'es', label: 'neutral' },
+    { text: 'quel est le prix ?', lang: 'fr', label: 'neutral' },
+    { text: "j'ai un bon d'achat", lang: 'fr', label: 'neutral' },
+    { text: 'berapa harga ongkirnya?', lang: 'id', label: 'neutral' },
+    { text: 'siap kak, ditunggu', lang: 'id', label: 'neutral' },
+    { text: 'bila Pos Laju ambil?', lang: 'ms', label: 'neutral' },
+    { text: 'quạt này có mấy tốc độ?', lang: 'vi', label: 'neutral' },
+    { text: 'có quà tặng kèm không?', lang: 'vi', label: 'neutral' },
+    { text: '品質について質問です', lang: 'ja', label: 'neutral' },
+    { text: '小姐姐你好', lang: 'zh', label: 'neutral' },
+    { text: 'the box is huge', lang: 'en', label: 'neutral' },
+    { text: 'no blisters after a full day', lang: 'en', label: 'neutral' },
+    { text: 'das ist echt nervig', lang: 'de', label: 'negative' },
+    { text: 'pelayanannya parah', lang: 'id', label: 'negative' },
+    { text: '請求額がおかしい', lang: 'ja', label: 'negative' },
+    { text: 'sigo esperando mi pedido', lang: 'es', label: 'negative' },
+    { text: 'you promised a refund', lang: 'en', label: 'negative' }
+  ]
+  test.each(cases)('$lang: $text → $label', ({ text, lang, label }) => {
+    expect(analyzeSentiment(lexicons, text, lang).label).toBe(label)
+  })
+})
+
+describe('Thai entries match whole syllables', () => {
+  test.each([
+    { text: 'ส่งไปสุขุมวิทได้ไหม', inside: 'สุข' },
+    { text: 'เดี๋ยวโทรมานะคะ', inside: 'โทรม' },
+    { text: 'ส่งที่บ้านได้ไหมคะ', inside: 'บ้า' }
+  ])('$inside does not fire inside $text', ({ text, inside }) => {
+    const result = analyzeSentiment(lexicons, text, 'th')
+    expect(result.hits.map((h) => h.term)).not.toContain(inside)
+    expect(result.label).toBe('neutral')
+  })
+})
+
+describe('Vietnamese typed without tones', () => {
+  test.each([
+    { text: 'hang dep lam, cam on shop', label: 'positive' },
+    { text: 'shop lam an chan qua', label: 'negative' },
+    // hỏi (ask) and hôi (smelly) meet on "hoi": no score either way.
+    { text: 'cho minh hoi khi nao giao hang', label: 'neutral' },
+    // "do" (because) is a word of its own, not dở (bad) without its tone.
+    { text: 'do minh dat nham', label: 'neutral' }
+  ])('$text → $label', ({ text, label }) => {
+    expect(analyzeSentiment(lexicons, text, 'vi').label).toBe(label)
+  })
+
+  test('toned text keeps its tones: German umlauts are not dropped either', () => {
+    expect(analyzeSentiment(lexicons, 'ob das Paket schon unterwegs ist', 'de').hits).toEqual([])
+  })
+})

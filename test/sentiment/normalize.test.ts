@@ -28,9 +28,18 @@ describe('foldText', () => {
     expect(folded.mixedCase).toBe(true)
   })
 
-  test('counts punctuation and its longest run', () => {
+  test('counts punctuation and its longest run, with where it starts', () => {
     const folded = foldText('where?! hello??? ok!', { foldDiacritics: true })
-    expect([folded.bangs, folded.questions, folded.longestRun, folded.longestRunText]).toEqual([2, 4, 3, '???'])
+    expect([folded.bangs, folded.questions, folded.longestRun, folded.longestRunText, folded.longestRunStart]).toEqual([2, 4, 3, '???', 13])
+  })
+
+  test.each([
+    { text: 'hang dep lam', nonAscii: false },
+    { text: 'hàng đẹp lắm', nonAscii: true },
+    { text: 'ok 👍 ดีมาก', nonAscii: false },
+    { text: 'ça va', nonAscii: true }
+  ])('notes a spaced-script letter outside ASCII: $text → $nonAscii', ({ text, nonAscii }) => {
+    expect(foldText(text, { foldDiacritics: false }).nonAscii).toBe(nonAscii)
   })
 
   test('a full stop ends a clause, a decimal point does not', () => {

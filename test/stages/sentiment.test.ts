@@ -23,7 +23,8 @@ describe('sentiment stage', () => {
     { why: 'no language decision reads English', input: { text: 'love it, thanks' }, label: 'positive' },
     { why: 'und reads English', input: { text: 'worst seller', language: lang('und') }, label: 'negative' },
     { why: 'a language without a lexicon still reads emoji', input: { text: 'ok 👍👍', language: lang('ko') }, label: 'positive' },
-    { why: 'urgency is flagged', input: { text: 'where is it???', language: lang('en') }, label: 'neutral', urgent: true },
+    { why: 'urgency is flagged', input: { text: 'where is it, I need it by Friday', language: lang('en') }, label: 'neutral', urgent: true },
+    { why: 'a ??? run with no other cue is exasperation', input: { text: 'where is it???', language: lang('en') }, label: 'negative', urgent: true },
     { why: 'seller messages are not scored', input: { text: 'sorry, terrible delay', sender_role: 'seller' }, label: undefined },
     { why: 'images carry no words', input: { text: 'scam', content_type: 'image' }, label: undefined }
   ]
@@ -37,7 +38,7 @@ describe('sentiment stage', () => {
 
   test('thresholds from the options relabel the score', async () => {
     const strict = await transform({ positiveThreshold: 0.9, negativeThreshold: -0.9 })
-    const m = message({ text: 'thanks', language: lang('en') })
+    const m = message({ text: 'love it', language: lang('en') })
     await strict([m])
     expect(m.sentiment?.score).toBeGreaterThan(0.1)
     expect(m.sentiment?.label).toBe('neutral')
