@@ -33,6 +33,14 @@ const EMPHASIS_FLOOR = 1
 // these???") is exasperation, not a neutral query: it counts as one mildly negative word.
 const EXASPERATED_RUN = 3
 const EXASPERATED_VALENCE = -1
+// A sentiment word shortly after "if" (si, falls, 如果, ถ้า, kalau) is supposed, not reported:
+// "if it arrives broken, can I return it?" asks about a policy. It counts for nothing; the hit
+// stays listed, with why, for explain.
+const CONDITIONAL_SCALAR = 0
+// How far a condition reaches, in negation scopes: a few words, or a run of characters where
+// words are not spaced (ถ้าของแตกเสียหาย).
+const CONDITIONAL_REACH_WORDS = 2
+const CONDITIONAL_REACH_CHARS = 4
 
 /** Everything the scorer needs for one language: its lexicon and the shared emoji matcher. */
 export interface ScoringTables {
@@ -116,6 +124,7 @@ export function analyzeWith(tables: ScoringTables, text: string): SentimentResul
         }
       }
     }
+    const conditional = conditionBefore(matches, k, folded, language)
     const sign = value >= 0 ? 1 : -1
     if (boost !== 0) value = sign * Math.max(Math.abs(value) + boost, 0.1 * Math.abs(value))
     if (allCaps(folded, m)) {
@@ -130,6 +139,10 @@ export function analyzeWith(tables: ScoringTables, text: string): SentimentResul
       negator.negating = true
       value *= NEGATION_SCALAR
       modifiers.push(`negated by "${negator.entry.term}"`)
+    }
+    if (conditional) {
+      value *= CONDITIONAL_SCALAR
+      modifiers.push(`supposed after "${conditional.entry.term}"`)
     }
     if (butAt >= 0) {
       if (m.start < butAt) {
@@ -185,6 +198,20 @@ export function analyzeWith(tables: ScoringTables, text: string): SentimentResul
   const result: SentimentResult = { score, label: labelFor(score, language.thresholds), urgent: urgencyReasons.length > 0, hits }
   if (urgencyReasons.length > 0) result.urgencyReasons = urgencyReasons
   return result
+}
+
+/** The condition word ("if") that the sentiment word `matches[k]` closely follows in its clause, if any. */
+function conditionBefore(matches: Match[], k: number, folded: FoldedText, language: ScoringTables['language']): Match | null {
+  const m = matches[k]!
+  const clause = folded.clause[m.start]
+  for (let b = k - 1; b >= 0; b--) {
+    const before = matches[b]!
+    if (before.entry.but || folded.clause[before.start] !== clause) return null
+    const reach = language.scope * (language.spaced ? CONDITIONAL_REACH_WORDS : CONDITIONAL_REACH_CHARS)
+    if (gap(language, folded, before, m) > reach) return null
+    if (before.entry.conditional) return before
+  }
+  return null
 }
 
 function round(value: number): number {

@@ -18,6 +18,7 @@ export interface LexiconFile {
   intensifiers?: Record<string, number>
   dampeners?: Record<string, number>
   but?: string[]
+  conditionals?: string[]
   urgency?: string[]
   deadline?: { markers: string[]; times: string[] }
   exclude?: string[]
@@ -41,6 +42,8 @@ export interface Entry {
   /** The entry holds its own negation ("pas reçu", ยังไม่ได้รับ): a negator before it is part of it. */
   negated?: boolean
   but?: boolean
+  /** Opens a condition ("if it arrives broken…"): what follows closely is supposed, not reported. */
+  conditional?: boolean
   urgency?: boolean
   deadlineMarker?: boolean
   deadlineTime?: boolean
@@ -144,6 +147,7 @@ export function mergeLexiconFiles(base: LexiconFile, extra: LexiconFile): Lexico
     negators: mergeList(base.negators, extra.negators),
     negators_after: mergeList(base.negators_after, extra.negators_after),
     but: mergeList(base.but, extra.but),
+    conditionals: mergeList(base.conditionals, extra.conditionals),
     urgency: mergeList(base.urgency, extra.urgency),
     exclude: mergeList(base.exclude, extra.exclude),
     neutral: mergeList(base.neutral, extra.neutral),
@@ -213,6 +217,7 @@ export function compileLanguage(lang: string, file: LexiconFile): CompiledLangua
   flag(file.negators, (e) => (e.negator = true))
   flag(file.negators_after, (e) => (e.negatorAfter = true))
   flag(file.but, (e) => (e.but = true))
+  flag(file.conditionals, (e) => (e.conditional = true))
   flag(file.urgency, (e) => (e.urgency = true))
   flag(file.deadline?.markers, (e) => (e.deadlineMarker = true))
   flag(file.deadline?.times, (e) => (e.deadlineTime = true))
@@ -222,7 +227,7 @@ export function compileLanguage(lang: string, file: LexiconFile): CompiledLangua
   for (const entry of general) {
     if (service.has(entry)) continue
     if (entry.negator && entry.valence !== undefined) entry.alone = entry.valence
-    if (entry.negator || entry.negatorAfter || entry.boost !== undefined || entry.but) delete entry.valence
+    if (entry.negator || entry.negatorAfter || entry.boost !== undefined || entry.but || entry.conditional) delete entry.valence
   }
   markNegatedEntries(trie, (file.negators ?? []).map(keyOf), spaced)
   const toneless = TYPED_WITHOUT_TONES.has(lang) && !fold.foldDiacritics ? tonelessTrie(trie) : null

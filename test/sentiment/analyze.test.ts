@@ -262,3 +262,31 @@ describe('Vietnamese typed without tones', () => {
     expect(analyzeSentiment(lexicons, 'ob das Paket schon unterwegs ist', 'de').hits).toEqual([])
   })
 })
+
+describe('a condition supposes, it does not report', () => {
+  const cases: Array<{ text: string; lang: string; label: 'positive' | 'neutral' | 'negative' }> = [
+    { text: 'if it arrives broken can I send it back?', lang: 'en', label: 'neutral' },
+    { text: 'in case it does not fit, how do returns work?', lang: 'en', label: 'neutral' },
+    { text: 'it arrived broken and I am disappointed', lang: 'en', label: 'negative' },
+    { text: 'si llega roto, ¿puedo devolverlo?', lang: 'es', label: 'neutral' },
+    { text: 'llegó roto, qué decepción', lang: 'es', label: 'negative' },
+    { text: 'falls es beschädigt ankommt, bekomme ich Ersatz?', lang: 'de', label: 'neutral' },
+    { text: 'se non funziona posso cambiarlo?', lang: 'it', label: 'neutral' },
+    { text: '万一坏了可以退吗', lang: 'zh', label: 'neutral' },
+    { text: '坏了，很失望', lang: 'zh', label: 'negative' },
+    { text: 'หากสินค้าเสียหายเปลี่ยนได้ไหมคะ', lang: 'th', label: 'neutral' },
+    { text: 'jika barang rusak bisa tukar?', lang: 'id', label: 'neutral' },
+    { text: 'nếu bị hỏng thì bảo hành thế nào', lang: 'vi', label: 'neutral' }
+  ]
+  test.each(cases)('$lang: $text → $label', ({ text, lang, label }) => {
+    expect(analyzeSentiment(lexicons, text, lang).label).toBe(label)
+  })
+
+  test('explain shows the condition that silenced a word', () => {
+    expect(modifiersOf('if it arrives damaged, can I return it?', 'en', 'damaged')).toContain('supposed after "if"')
+  })
+
+  test('a condition reaches a few words, not the whole sentence', () => {
+    expect(analyzeSentiment(lexicons, 'if I do not hear back by friday I will open a dispute, this is terrible', 'en').label).toBe('negative')
+  })
+})
