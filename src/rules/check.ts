@@ -8,6 +8,7 @@ import type { CompiledRule } from './pack.js'
 import { builtinIntentsDir, profilesDir, rulesDir } from './paths.js'
 import { sortProblems, type RuleProblem } from './problems.js'
 import { readSamples, runSample, type SampleResult } from './samples.js'
+import { riskModelProblems } from '../risk/model.js'
 
 export interface CheckOptions {
   /** Base for relative paths (default: the process's working directory). */
@@ -57,6 +58,9 @@ async function prepare(paths: readonly string[], options: CheckOptions): Promise
   }
   const compiled = await compileIntentPack(sources)
   problems.push(...compiled.problems)
+  // Risk models: the checks their schema cannot express, with `when` intents against this pack.
+  const knownIntents = new Set(compiled.pack.intents.keys())
+  for (const { source, kind } of loaded) if (kind === 'risk') problems.push(...riskModelProblems(source, { knownIntents }))
   const rules = compiled.pack.rules.filter((rule) => checked.has(rule.location.file))
   return { problems: problems.filter((problem) => checked.has(problem.location.file)), rules, pack: compiled.pack, samples: targets.samples, checked }
 }

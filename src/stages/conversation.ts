@@ -17,6 +17,16 @@ export interface ConversationOptions {
   chaserIntents?: string[]
   /** Intents that count as a return-policy question. */
   policyIntents?: string[]
+  /** Intents that thank or praise the seller. */
+  thanksIntents?: string[]
+  /**
+   * Words that close a turn: `acknowledgements` confirm ("ok", "siap", "erledigt", "了解"),
+   * `thanks` thank ("merci", "ขอบคุณ"). A buyer reply to the seller, no longer than `maxChars`,
+   * without a question or a complaint, that opens with one of them, or holds one and raises no new
+   * request, does not wait for an answer; a thanks word after an answer calms a dispute as a
+   * thanks intent does. Whole words; Thai, Chinese and Japanese acknowledgements only at the start.
+   */
+  closings?: { acknowledgements?: string[]; thanks?: string[]; maxChars?: number }
   businessHours?: {
     default: BusinessHours
     /** Zone or hours per marketplace or region value (`amazon.de`, `TH`, …), matched case-insensitively. */
@@ -42,7 +52,7 @@ export interface ConversationFacts {
   minSentiment: number | null
   firstSentiment: number | null
   lastSentiment: number | null
-  /** The buyer thanked or was pleased after a seller answer, and said nothing worse since. */
+  /** The buyer thanked the seller (a thanks intent or word) after an answer, and raised nothing new since. */
   thankedAfterAnswer: boolean
   /** How many buyer messages carry each intent. */
   intentCounts: Record<string, number>
@@ -138,28 +148,134 @@ function isBuyerText(message: Message): boolean {
   return message.sender_role === 'buyer'
 }
 
-/** Short acknowledgements without a question ("ok", "Mache ich") close a turn rather than open one. */
+/** Without closing words, a short message without a question ("ok", "Mache ich") closes a turn. */
 const ACKNOWLEDGEMENT_CHARS = 24
+/** The longest reply that still counts as a closing ("Remboursement bien reçu, merci beaucoup !"). */
+const CLOSING_MAX_CHARS = 120
+const QUESTION = /[?？¿]/
+const APOSTROPHES = /[’‘`´]/g
+const UNSPACED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
+const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g
+const LETTER = '\\p{L}\\p{M}\\p{N}'
+const DEFAULT_THANKS = ['feedback/positive']
+
+/** The closing words, compiled once per run; each regex runs on `foldForClosing` text. */
+export interface Closings {
+  /** The reply opens with an acknowledgement or thanks. */
+  opening?: RegExp
+  /** The reply holds one anywhere (Thai, Chinese, Japanese acknowledgements excepted). */
+  anywhere?: RegExp
+  /** The reply thanks. */
+  thanks?: RegExp
+  maxChars: number
+}
+
+function foldForClosing(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(APOSTROPHES, "'")
+}
+
+function sources(words: readonly string[] | undefined): { spaced: string[]; unspaced: string[] } {
+  const spaced: string[] = []
+  const unspaced: string[] = []
+  for (const word of words ?? []) {
+    const folded = foldForClosing(word.trim())
+    if (!folded) continue
+    const source = folded.replace(REGEX_SPECIAL, '\\$&').replace(/\s+/g, '\\s+')
+    ;(UNSPACED.test(folded) ? unspaced : spaced).push(source)
+  }
+  return { spaced, unspaced }
+}
+
+function alternatives(parts: Array<string | false>): RegExp | undefined {
+  const kept = parts.filter((part): part is string => Boolean(part))
+  return kept.length > 0 ? new RegExp(kept.join('|'), 'u') : undefined
+}
+
+const bounded = (list: string[]): string | false => list.length > 0 && `(?:^|[^${LETTER}])(?:${list.join('|')})(?![${LETTER}])`
+const anyOf = (list: string[]): string | false => list.length > 0 && `(?:${list.join('|')})`
 
 /**
- * Whether a buyer message waits for an answer: thanks and plain acknowledgements do not, so a
- * conversation that ends with "thank you!" is not counted as unanswered.
+ * Whole words in spaced scripts; Thai, Chinese and Japanese acknowledgements only at the start,
+ * as inside a sentence ได้ค่ะ ('ok') is also the end of ยังไม่ได้ค่ะ ('not yet').
  */
-export function needsAnswer(message: Message): boolean {
+export function compileClosings(options: ConversationOptions['closings']): Closings | undefined {
+  const ack = sources(options?.acknowledgements)
+  const thanks = sources(options?.thanks)
+  const spaced = [...ack.spaced, ...thanks.spaced]
+  const unspaced = [...ack.unspaced, ...thanks.unspaced]
+  if (spaced.length === 0 && unspaced.length === 0) return undefined
+  const start = `^[^${LETTER}]*`
+  return {
+    opening: alternatives([spaced.length > 0 && `${start}(?:${spaced.join('|')})(?![${LETTER}])`, unspaced.length > 0 && `${start}(?:${unspaced.join('|')})`]),
+    anywhere: alternatives([bounded(spaced), anyOf(thanks.unspaced)]),
+    thanks: alternatives([bounded(thanks.spaced), anyOf(thanks.unspaced)]),
+    maxChars: options?.maxChars ?? CLOSING_MAX_CHARS
+  }
+}
+
+/** What a buyer message is read against to decide whether it waits for an answer. */
+export interface AnswerContext {
+  /** Intents that only thank. */
+  thanks: ReadonlySet<string>
+  closings?: Closings
+  /** The seller has already written in this conversation, so the message may be a reply. */
+  reply: boolean
+  /** Intents the buyer named earlier in the conversation: repeating one is nothing new. */
+  named: ReadonlySet<string>
+}
+
+const NO_CONTEXT: AnswerContext = { thanks: new Set(DEFAULT_THANKS), reply: false, named: new Set() }
+
+/**
+ * Whether a buyer message waits for an answer: a photo does; thanks and acknowledgements do not, so a
+ * conversation that ends with "thank you!" or "siap kak, besok saya kirim" is not counted as
+ * unanswered. A closing is a reply to the seller, short, without a question or a complaint, that
+ * opens with a closing word ("Sige po, pa-exchange na lang") or holds one and raises no intent the
+ * buyer had not named before ("Erledigt, Adresse bestätigt"; "ok, I'll send it back").
+ */
+export function needsAnswer(message: Message, context: AnswerContext = NO_CONTEXT): boolean {
+  // A photo is evidence the seller asked for or has to look at; a sticker or an order card asks nothing.
+  if (message.content_type === 'image') return true
   if (message.content_type !== 'text') return false
   const intents = message.intents ?? []
-  if (intents.length > 0) return intents.some((hit) => hit.intent !== 'feedback/positive')
+  let fresh = false
+  let thanksOnly = intents.length > 0
+  for (const hit of intents) {
+    if (context.thanks.has(hit.intent)) continue
+    thanksOnly = false
+    if (!context.named.has(hit.intent)) fresh = true
+  }
+  if (thanksOnly) return false
   const text = message.text.trim()
-  return text.length > ACKNOWLEDGEMENT_CHARS || /[?？¿]/.test(text)
+  const question = QUESTION.test(text)
+  const closings = context.closings
+  if (closings && context.reply && !question && text.length <= closings.maxChars && message.sentiment?.label !== 'negative') {
+    const folded = foldForClosing(text)
+    if (closings.opening?.test(folded) || (!fresh && closings.anywhere?.test(folded))) return false
+  }
+  if (intents.length > 0) return true
+  return text.length > ACKNOWLEDGEMENT_CHARS || question
+}
+
+/** The message thanks: a thanks intent or a thanks word. */
+function thanksSeller(message: Message, intents: ReadonlySet<string>, closings: Closings | undefined): boolean {
+  for (const hit of message.intents ?? []) if (intents.has(hit.intent)) return true
+  return closings?.thanks?.test(foldForClosing(message.text)) ?? false
 }
 
 function answers(message: Message): boolean {
   return message.sender_role === 'seller'
 }
 
-export function conversationFacts(group: Group, options: ConversationOptions, clock: ReturnType<typeof createHoursClock>): ConversationFacts {
+export function conversationFacts(
+  group: Group,
+  options: ConversationOptions,
+  clock: ReturnType<typeof createHoursClock>,
+  closings: Closings | undefined = compileClosings(options.closings)
+): ConversationFacts {
   const chaserIntents = new Set(options.chaserIntents ?? ['order/status', 'order/expedite', 'order/not-received'])
   const policyIntents = new Set(options.policyIntents ?? ['return/policy'])
+  const thanksIntents = new Set(options.thanksIntents ?? DEFAULT_THANKS)
   const now = Date.parse(group.now)
   const facts: ConversationFacts = {
     buyerMessages: 0,
@@ -184,12 +300,16 @@ export function conversationFacts(group: Group, options: ConversationOptions, cl
   const firstBuyer = new Map<string, number>()
   const lastBuyerUnanswered = new Map<string, number>()
   const answered = new Set<string>()
+  const sellerWrote = new Set<string>()
+  const named = new Map<string, Set<string>>()
+  const context: AnswerContext = { thanks: thanksIntents, closings, reply: false, named: NO_CONTEXT.named }
   let sellerSeen = false
   for (const message of group.messages) {
     const time = message.created_at ? Date.parse(message.created_at) : Number.NaN
     if (answers(message)) {
       facts.sellerMessages++
       sellerSeen = true
+      sellerWrote.add(message.conversation_id)
       lastBuyerUnanswered.delete(message.conversation_id)
       const first = firstBuyer.get(message.conversation_id)
       if (first !== undefined && !answered.has(message.conversation_id) && !Number.isNaN(time)) {
@@ -203,9 +323,18 @@ export function conversationFacts(group: Group, options: ConversationOptions, cl
     facts.buyerMessages++
     facts.lastBuyerMessage = message
     facts.lastBuyerMessageAt = message.created_at
+    let before = named.get(message.conversation_id)
+    if (!before) {
+      before = new Set()
+      named.set(message.conversation_id, before)
+    }
     if (!Number.isNaN(time)) {
       if (!firstBuyer.has(message.conversation_id)) firstBuyer.set(message.conversation_id, time)
-      if (!lastBuyerUnanswered.has(message.conversation_id) && needsAnswer(message)) lastBuyerUnanswered.set(message.conversation_id, time)
+      context.reply = sellerWrote.has(message.conversation_id)
+      context.named = before
+      if (!lastBuyerUnanswered.has(message.conversation_id) && needsAnswer(message, context)) {
+        lastBuyerUnanswered.set(message.conversation_id, time)
+      }
       if (clock.isOutside(message.created_at, message.marketplace, message.local_offset)) {
         facts.outsideHours++
         message.conversation = { ...message.conversation, outside_hours: true }
@@ -213,12 +342,13 @@ export function conversationFacts(group: Group, options: ConversationOptions, cl
     }
     const intents = message.intents ?? []
     let chaser = false
-    let pleased = false
+    let problem = false
     for (const hit of intents) {
       facts.intentCounts[hit.intent] = (facts.intentCounts[hit.intent] ?? 0) + 1
+      before.add(hit.intent)
       if (chaserIntents.has(hit.intent)) chaser = true
       if (policyIntents.has(hit.intent)) facts.policyQuestions++
-      if (hit.intent === 'feedback/positive') pleased = true
+      if (!thanksIntents.has(hit.intent)) problem = true
     }
     if (chaser) {
       facts.chasers++
@@ -232,11 +362,11 @@ export function conversationFacts(group: Group, options: ConversationOptions, cl
       if (facts.firstSentiment === null) facts.firstSentiment = score
       facts.lastSentiment = score
       if (facts.minSentiment === null || score < facts.minSentiment) facts.minSentiment = score
-      if (message.sentiment?.label === 'positive') pleased = true
-      if (message.sentiment?.label === 'negative') pleased = false
     }
-    const problem = intents.some((hit) => hit.intent !== 'feedback/positive')
-    facts.thankedAfterAnswer = sellerSeen && pleased && !problem
+    // Only explicit thanks calms: a positive score alone is no thanks ("ทำไงดี", 'what should I do',
+    // holds ดี 'good'). A new request or a negative message undoes it; a neutral "ok" leaves it.
+    if (problem || message.sentiment?.label === 'negative') facts.thankedAfterAnswer = false
+    else if (sellerSeen && thanksSeller(message, thanksIntents, closings)) facts.thankedAfterAnswer = true
   }
   if (!Number.isNaN(firstChaser)) facts.chaserSpanHours = (lastChaser - firstChaser) / HOUR
   if (!Number.isNaN(now)) {
@@ -257,13 +387,24 @@ export const conversationStage: GroupStage<ConversationOptions> = {
     properties: {
       chaserIntents: { type: 'array', items: { type: 'string' } },
       policyIntents: { type: 'array', items: { type: 'string' } },
+      thanksIntents: { type: 'array', items: { type: 'string' } },
+      closings: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          acknowledgements: { type: 'array', items: { type: 'string', minLength: 1 } },
+          thanks: { type: 'array', items: { type: 'string', minLength: 1 } },
+          maxChars: { type: 'integer', minimum: 1 }
+        }
+      },
       businessHours: { type: 'object' }
     }
   },
   create(options) {
     const clock = createHoursClock(options.businessHours)
+    const closings = compileClosings(options.closings)
     return (group: Group) => {
-      group.facts.conversation = conversationFacts(group, options, clock)
+      group.facts.conversation = conversationFacts(group, options, clock, closings)
     }
   }
 }

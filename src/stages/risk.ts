@@ -1,46 +1,11 @@
 // The risk stage: turns a group's intents, sentiment, order state and conversation facts into
 // dispute and return scores, levels, reasons, a priority and the next action.
 import { join } from 'node:path'
-import { readYamlFile } from '../data/yaml-file.js'
+import { levelOf, loadRiskModel, RISK_KINDS, type RiskKind, type RiskModel, type RiskSignal, type When } from '../risk/model.js'
 import type { Group, GroupStage, Message, OrderRisk, Priority, RiskLevel, RiskReason } from '../types.js'
 import type { ConversationFacts } from './conversation.js'
 
-type Kind = 'dispute' | 'return'
-
-interface When {
-  intent?: string[]
-  and_intent?: string[]
-  intent_not?: string[]
-  delivery?: string[]
-  delivery_not?: string[]
-  claim?: boolean
-  return_open?: boolean
-  chasers?: number
-  policy_questions?: number
-  unanswered_hours?: number
-  sentiment_below?: number
-  sentiment_drop?: number
-  thanked_after_answer?: boolean
-}
-
-export interface RiskSignal {
-  id: string
-  kind: Kind
-  when: When
-  /** Points added; a signal has points or a scale. */
-  points?: number
-  /** Factor applied to the kind's score after every signal's points. */
-  scale?: number
-  per?: { fact: 'chasers' | 'unanswered_days' | 'policy_questions' | 'buyer_messages'; over: number; points: number }
-  cap?: number
-  reason: string
-}
-
-export interface RiskModel {
-  levels: { low: number; medium: number; high: number }
-  signals: RiskSignal[]
-  priority: Array<{ priority: Priority; dispute?: Exclude<RiskLevel, 'none'>; return?: Exclude<RiskLevel, 'none'>; unanswered_hours?: number }>
-}
+export { levelOf, loadRiskModel, type RiskModel, type RiskSignal } from '../risk/model.js'
 
 export interface RiskOptions {
   /** A risk model file replacing the built-in `rules/risk.yaml`. */
@@ -51,19 +16,13 @@ export interface RiskOptions {
   intentPriority?: Record<string, number>
 }
 
-export function loadRiskModel(file: string): RiskModel {
-  return readYamlFile<RiskModel>(file, 'risk.schema.json')
-}
+/** The `signal` of the reason that holds amplifiers alone below medium. */
+export const HELD_SIGNAL = 'amplifiers-alone'
 
 const LEVEL_RANK: Record<RiskLevel, number> = { none: 0, low: 1, medium: 2, high: 3 }
+const PLACEHOLDER = /\{(\w+)\}/g
+const TRAILING_SPACE = /\s+$/
 const NO_CLAIM = new Set(['', 'no', 'none', 'false', 'n', '-', '0', 'closed - no claim'])
-
-export function levelOf(score: number, levels: RiskModel['levels']): RiskLevel {
-  if (score >= levels.high) return 'high'
-  if (score >= levels.medium) return 'medium'
-  if (score >= levels.low) return 'low'
-  return 'none'
-}
 
 /** "3 days", "5 hours", "40 minutes". */
 export function formatDuration(hours: number): string {
@@ -75,6 +34,8 @@ export function formatDuration(hours: number): string {
 
 interface OrderFacts {
   conversation: ConversationFacts
+  messages: Message[]
+  hasOrder: boolean
   intents: Set<string>
   delivery: string
   deliveredAt: string
@@ -103,7 +64,27 @@ function orderFacts(group: Group): OrderFacts {
       if (hit.intent === 'feedback/dispute-threat' && !threat) threat = `"${hit.span.text}"`
     }
   }
-  return { conversation, intents, delivery, deliveredAt, claim, returnStatus, threat }
+  const hasOrder = Boolean(group.order_id || delivery || returnStatus || claim)
+  return { conversation, messages: group.messages, hasOrder, intents, delivery, deliveredAt, claim, returnStatus, threat }
+}
+
+/** A buyer message names one of `intents` after a seller answer that followed an earlier one. */
+function againAfterAnswer(intents: readonly string[], messages: readonly Message[]): boolean {
+  let named = false
+  let answered = false
+  for (const message of messages) {
+    if (message.sender_role === 'seller') {
+      answered ||= named
+      continue
+    }
+    if (message.sender_role !== 'buyer' || !message.intents) continue
+    for (const hit of message.intents) {
+      if (!intents.includes(hit.intent)) continue
+      if (answered) return true
+      named = true
+    }
+  }
+  return false
 }
 
 function holds(when: When, facts: OrderFacts): boolean {
@@ -124,6 +105,9 @@ function holds(when: When, facts: OrderFacts): boolean {
     if (c.firstSentiment - c.lastSentiment < when.sentiment_drop) return false
   }
   if (when.thanked_after_answer !== undefined && c.thankedAfterAnswer !== when.thanked_after_answer) return false
+  if (when.has_order !== undefined && facts.hasOrder !== when.has_order) return false
+  if (when.again_after_answer && !againAfterAnswer(when.again_after_answer, facts.messages)) return false
+  if (when.unless && holds(when.unless, facts)) return false
   return true
 }
 
@@ -143,7 +127,7 @@ function factValue(fact: NonNullable<RiskSignal['per']>['fact'], facts: OrderFac
 
 function fillReason(template: string, facts: OrderFacts, now: string): string {
   const c = facts.conversation
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
     switch (name) {
       case 'delivered_ago': {
         if (!facts.deliveredAt) return ''
@@ -169,13 +153,15 @@ function fillReason(template: string, facts: OrderFacts, now: string): string {
       default:
         return whole
     }
-  }).replace(/\s+$/, '')
+  }).replace(TRAILING_SPACE, '')
 }
 
 export function scoreGroup(group: Group, model: RiskModel, options: RiskOptions = {}): OrderRisk {
   const facts = orderFacts(group)
   const c = facts.conversation
-  const totals: Record<Kind, number> = { dispute: 0, return: 0 }
+  const totals: Record<RiskKind, number> = { dispute: 0, return: 0 }
+  // Whether a signal that is no amplifier added points: waiting and tone alone do not alarm.
+  const evidence: Record<RiskKind, boolean> = { dispute: false, return: false }
   const reasons: RiskReason[] = []
   const scales: RiskSignal[] = []
   for (const signal of model.signals) {
@@ -190,7 +176,15 @@ export function scoreGroup(group: Group, model: RiskModel, options: RiskOptions 
     // De-escalation only lowers a risk that something raised.
     if (points < 0 && totals[signal.kind] <= 0) continue
     totals[signal.kind] += points
+    if (points > 0 && !signal.amplifier) evidence[signal.kind] = true
     reasons.push({ signal: signal.id, kind: signal.kind, points, text: fillReason(signal.reason, facts, group.now) })
+  }
+  for (const kind of RISK_KINDS) {
+    // Held one point below medium, and said so, so that the reasons still add up to the score.
+    const ceiling = Math.ceil(model.levels[kind].medium) - 1
+    if (evidence[kind] || !model.held || Math.round(totals[kind]) <= ceiling) continue
+    reasons.push({ signal: HELD_SIGNAL, kind, points: ceiling - totals[kind], text: model.held.reason })
+    totals[kind] = ceiling
   }
   for (const signal of scales) {
     const before = Math.min(100, totals[signal.kind])
@@ -201,8 +195,8 @@ export function scoreGroup(group: Group, model: RiskModel, options: RiskOptions 
   }
   const dispute = Math.max(0, Math.min(100, Math.round(totals.dispute)))
   const ret = Math.max(0, Math.min(100, Math.round(totals.return)))
-  const disputeRisk = levelOf(dispute, model.levels)
-  const returnRisk = levelOf(ret, model.levels)
+  const disputeRisk = levelOf(dispute, model.levels.dispute)
+  const returnRisk = levelOf(ret, model.levels.return)
   let priority: Priority = 'P4'
   for (const row of model.priority) {
     if (row.dispute && LEVEL_RANK[disputeRisk] < LEVEL_RANK[row.dispute]) continue
