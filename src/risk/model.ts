@@ -19,6 +19,8 @@ export interface When {
   delivery_not?: string[]
   claim?: boolean
   return_open?: boolean
+  /** The order file shows a settled return (refunded, completed, closed): `false` keeps a signal off it. */
+  return_settled?: boolean
   chasers?: number
   policy_questions?: number
   unanswered_hours?: number

@@ -24,6 +24,13 @@ const PLACEHOLDER = /\{(\w+)\}/g
 const TRAILING_SPACE = /\s+$/
 const NO_CLAIM = new Set(['', 'no', 'none', 'false', 'n', '-', '0', 'closed - no claim'])
 
+/**
+ * Return statuses of a settled return: the goods came back and the money went out, so there is
+ * nothing left to prevent (a thankful "got my refund" is no return risk). Matched as words
+ * inside the order file's free text ("Refunded", "Return/Refund Completed", "Closed").
+ */
+const SETTLED_RETURN = /\b(refunded|completed|closed|rejected|cancell?ed)\b/i
+
 /** "3 days", "5 hours", "40 minutes". */
 export function formatDuration(hours: number): string {
   if (hours >= 36) return `${Math.round(hours / 24)} days`
@@ -95,7 +102,9 @@ function holds(when: When, facts: OrderFacts): boolean {
   if (when.delivery && !when.delivery.includes(facts.delivery)) return false
   if (when.delivery_not && when.delivery_not.includes(facts.delivery)) return false
   if (when.claim !== undefined && Boolean(facts.claim) !== when.claim) return false
-  if (when.return_open !== undefined && Boolean(facts.returnStatus) !== when.return_open) return false
+  const settled = SETTLED_RETURN.test(facts.returnStatus)
+  if (when.return_open !== undefined && (Boolean(facts.returnStatus) && !settled) !== when.return_open) return false
+  if (when.return_settled !== undefined && settled !== when.return_settled) return false
   if (when.chasers !== undefined && c.chasers < when.chasers) return false
   if (when.policy_questions !== undefined && c.policyQuestions < when.policy_questions) return false
   if (when.unanswered_hours !== undefined && (c.hoursUnanswered ?? -1) < when.unanswered_hours) return false

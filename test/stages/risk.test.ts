@@ -129,12 +129,17 @@ const cases: Case[] = [
     reasons: [/chases a refund/, /waits for a refund/]
   },
   {
-    name: 'a product problem unanswered for two days is a dispute to work, never held as "no concrete problem"',
+    name: 'a product problem unanswered for two days is a return to work; as a dispute it is held low',
     messages: [buyer('2026-05-08T09:00:00Z', ['order/damaged'], -0.3, delivered)],
-    dispute: 'medium',
+    dispute: 'low',
     return: 'medium',
-    reasons: [/names a problem with the item/, /the problem has waited 2 days without an answer/],
-    absent: [/held below medium/]
+    reasons: [/names a problem with the item/, /waiting 2 days for an answer/]
+  },
+  {
+    name: 'a settled return thanked for is no risk, whatever the conversation said about it',
+    messages: [buyer('2026-05-08T09:00:00Z', ['return/status', 'feedback/positive'], 0.6, { ...delivered, return_status: 'refunded' })],
+    dispute: 'low',
+    return: 'none'
   },
   {
     name: 'the same problem answered the same day is a return, not a dispute',
@@ -143,13 +148,13 @@ const cases: Case[] = [
     return: 'medium'
   },
   {
-    name: 'a problem named again after the seller pushed back, a day without an answer and cross',
+    name: 'a problem named again after the seller answered, a day without an answer and cross: a return, held below a dispute',
     messages: [
       buyer('2026-05-08T09:00:00Z', ['product/defective'], -0.2, delivered),
       seller('2026-05-08T15:00:00Z'),
       buyer('2026-05-09T10:00:00Z', ['product/defective'], -0.6, delivered)
     ],
-    dispute: 'medium',
+    dispute: 'low',
     return: 'medium',
     reasons: [/names the problem again after the seller's answer/]
   },
