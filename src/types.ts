@@ -183,6 +183,11 @@ interface StageBase {
 /** A message stage gets batches of messages in input order. */
 export interface MessageStage<Options = Record<string, unknown>> extends StageBase {
   scope?: 'message'
+  /**
+   * The message fields it reads, besides those earlier message stages write. Worker threads
+   * are sent only the fields the message stages read; a stage that does not say gets them all.
+   */
+  reads?: Array<keyof Message>
   create(options: Options, context: RunContext): Transform | Promise<Transform>
 }
 

@@ -74,6 +74,8 @@ export async function writeSyntheticExport(file: string, rows: number, seed = 20
   let written = 0
   let thread = 0
   let time = Date.UTC(2026, 9, 1)
+  // A month of messages, whatever the size: the span of a real monthly export.
+  const meanStep = (30 * 24 * 3_600_000) / rows
   while (written < rows) {
     thread++
     const lang = LANGS[Math.floor(rand() * rand() * LANGS.length)]!
@@ -95,7 +97,7 @@ export async function writeSyntheticExport(file: string, rows: number, seed = 20
       } else {
         body = SELLER[Math.floor(rand() * SELLER.length)]!
       }
-      time += Math.floor(rand() * 3_600_000)
+      time += Math.floor(rand() * 2 * meanStep)
       const subject = `${i === 0 ? '' : 'RE: '}Order inquiry from Amazon customer ${buyerName} (Order: ${order})`
       const row = [
         `M${thread}-${i}`,

@@ -182,13 +182,33 @@ export async function runMessageStages(
   }
 }
 
+/**
+ * The fields the message stages read (plus the row a failure names), or undefined when a stage
+ * does not say which: then worker threads are sent every field.
+ */
+async function messageFields(config: TriageConfig): Promise<Set<string> | undefined> {
+  const fields = new Set<string>(['seq', 'source_file', 'source_row'])
+  for (const entry of config.pipeline) {
+    const stage = await resolveStage(entry.stage, config.baseDir)
+    if (stage.scope === 'group') continue
+    if (!stage.reads) return undefined
+    for (const field of stage.reads) fields.add(field)
+  }
+  return fields
+}
+
 export async function createPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
   const config = options.config ?? defaultConfig()
   const context = createContext(config, options)
   // With worker threads the message stages (and their rules and lexicons) live only there; the
   // resources they share with group stages, such as intent actions, come back from a worker.
   const pool = options.workers && options.workers > 0
-    ? await createWorkerPool(options.workers, { config, stageOptions: options.stageOptions, now: options.now, lean: options.lean }, context.warn)
+    ? await createWorkerPool(
+        options.workers,
+        { config, stageOptions: options.stageOptions, now: options.now, lean: options.lean },
+        context.warn,
+        await messageFields(config)
+      )
     : undefined
   if (pool) Object.assign(context.resources, pool.resources)
   let built: BuiltStages

@@ -3,7 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads'
 import type { Message } from '../types.js'
 import type { TriageConfig } from './config.js'
 import { createContext, createStages, leanMessage, runMessageStages } from './pipeline.js'
-import { STAGE_FIELDS, type StageResult } from './workers.js'
+import { fromColumns, toColumns, type Columns } from './columns.js'
+import { STAGE_FIELDS } from './workers.js'
 
 interface Init {
   config: TriageConfig
@@ -16,33 +17,25 @@ const init = workerData as Init
 const port = parentPort!
 const context = createContext(init.config, { now: init.now, warn: (warning) => port.postMessage({ warning }) })
 
-/**
- * The fields the stages set, and the text only when cleaning changed it: the main thread
- * already holds the rest, and every field left out is one less to copy and to keep twice.
- */
-function stageResult(message: Message, textBefore: string): StageResult {
-  const result: Record<string, unknown> = {}
-  for (const field of STAGE_FIELDS) {
-    const value = message[field]
-    if (value !== undefined && (field !== 'text' || value !== textBefore)) result[field] = value
-  }
-  return result as StageResult
-}
+const RETURNED = new Set<string>(STAGE_FIELDS)
 
 try {
   const { messageStages } = await createStages(init.config, context, init.stageOptions, 'message')
   // One batch at a time, in arrival order, even when a stage awaits: a stage that remembers a
   // conversation must see its messages in input order.
   let queue = Promise.resolve()
-  port.on('message', ({ id, batch }: { id: number; batch: Message[] }) => {
+  port.on('message', ({ id, columns, length }: { id: number; columns: Columns; length: number }) => {
     queue = queue.then(async () => {
       const stageMs: Record<string, number> = {}
       try {
+        const batch = fromColumns(columns, length) as unknown as Message[]
         for (const message of batch) message.text ??= message.raw_text
         const texts = batch.map((message) => message.text)
         await runMessageStages(messageStages, batch, stageMs)
         if (init.lean) for (const message of batch) leanMessage(message)
-        port.postMessage({ id, results: batch.map((message, i) => stageResult(message, texts[i]!)), stageMs })
+        // Back go the fields the stages set, and the text only when cleaning changed it.
+        const results = toColumns(batch as unknown as Array<Record<string, unknown>>, (key, value, i) => RETURNED.has(key) && (key !== 'text' || value !== texts[i]))
+        port.postMessage({ id, results, stageMs })
       } catch (error) {
         port.postMessage({ id, error: (error as Error).message })
       }

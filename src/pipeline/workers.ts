@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads'
 import { packageRoot } from '../data/paths.js'
 import { InputError } from '../errors.js'
 import type { Message } from '../types.js'
+import { toColumns, type Columns } from './columns.js'
 import type { TriageConfig } from './config.js'
 
 export interface WorkerPool {
@@ -27,8 +28,6 @@ const WORKER_HEAP_MB = 256
 /** Fields the message stages write: only these cross back from a worker. */
 export const STAGE_FIELDS = ['text', 'language', 'intents', 'intent', 'sentiment', 'data'] as const
 
-/** What a worker sends back for one message: the stage fields it set or changed. */
-export type StageResult = Partial<Pick<Message, (typeof STAGE_FIELDS)[number]>>
 
 function workerScript(): string {
   const here = fileURLToPath(import.meta.url)
@@ -49,16 +48,19 @@ function hash(text: string): number {
 }
 
 interface Pending {
-  resolve(results: StageResult[]): void
+  resolve(results: Columns): void
   reject(error: Error): void
 }
 
 export async function createWorkerPool(
   size: number,
   init: { config: TriageConfig; stageOptions?: Record<string, Record<string, unknown>>; now?: string; lean?: boolean },
-  warn: (message: string) => void
+  warn: (message: string) => void,
+  /** The message fields to send; all but the input cells when not given. */
+  fields?: ReadonlySet<string>
 ): Promise<WorkerPool> {
   const script = workerScript()
+  const sendsRawText = !fields || fields.has('raw_text')
   let stageMs: Record<string, number> = {}
   let resources: Record<string, unknown> = {}
   const pending = new Map<number, Pending>()
@@ -72,7 +74,7 @@ export async function createWorkerPool(
     workers.push(worker)
     ready.push(
       new Promise<void>((resolve, reject) => {
-        worker.on('message', (message: { ready?: true; resources?: Record<string, unknown>; failed?: string; warning?: string; id?: number; results?: StageResult[]; error?: string; stageMs?: Record<string, number> }) => {
+        worker.on('message', (message: { ready?: true; resources?: Record<string, unknown>; failed?: string; warning?: string; id?: number; results?: Columns; error?: string; stageMs?: Record<string, number> }) => {
           if (message.ready) {
             if (i === 0) resources = message.resources ?? {}
             return resolve()
@@ -101,11 +103,17 @@ export async function createWorkerPool(
     throw error
   }
 
-  function send(worker: Worker, batch: Message[]): Promise<StageResult[]> {
+  function send(worker: Worker, batch: Message[]): Promise<Columns> {
     const id = nextId++
+    // Only what the stages read crosses the thread boundary (never the input cells), and the
+    // body once: before cleaning, the text is the raw text.
+    const columns = toColumns(batch as unknown as Array<Record<string, unknown>>, (key, value, i) => {
+      if (key === 'text' && value === batch[i]!.raw_text && sendsRawText) return false
+      return fields ? fields.has(key) : key !== 'input_cells'
+    })
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject })
-      worker.postMessage({ id, batch })
+      worker.postMessage({ id, columns, length: batch.length })
     })
   }
 
@@ -121,22 +129,15 @@ export async function createWorkerPool(
     },
     async process(batch) {
       const parts: Message[][] = workers.map(() => [])
-      const origins: Message[][] = workers.map(() => [])
       for (const message of batch) {
         const at = size === 1 ? 0 : hash(message.conversation_id) % size
-        // The input cells stay here; only what the stages read crosses the thread boundary, and
-        // the body once: before cleaning, the text is the raw text.
-        const { input_cells: _cells, ...slim } = message
-        if (slim.text === slim.raw_text) (slim as Partial<Message>).text = undefined
-        parts[at]!.push(slim as Message)
-        origins[at]!.push(message)
+        parts[at]!.push(message)
       }
-      const answers = await Promise.all(parts.map((part, i) => (part.length ? send(workers[i]!, part) : Promise.resolve([]))))
+      const answers = await Promise.all(parts.map((part, i) => (part.length ? send(workers[i]!, part) : Promise.resolve<Columns>({}))))
       for (let w = 0; w < answers.length; w++) {
-        const answer = answers[w]!
-        const origin = origins[w]!
-        for (let i = 0; i < answer.length; i++) {
-          Object.assign(origin[i]!, answer[i]!)
+        const part = parts[w]!
+        for (const [field, column] of Object.entries(answers[w]!)) {
+          for (let i = 0; i < part.length; i++) if (column[i] !== undefined) (part[i] as unknown as Record<string, unknown>)[field] = column[i]
         }
       }
     },

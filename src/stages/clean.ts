@@ -97,6 +97,7 @@ export function cleanText(text: string, options: CleanOptions = {}): string {
 
 export const cleanStage: Stage<CleanOptions> = {
   name: 'clean',
+  reads: ['raw_text'],
   optionsSchema: {
     type: 'object',
     additionalProperties: false,

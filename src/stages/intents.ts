@@ -14,6 +14,7 @@ export interface IntentsOptions {
 
 export const intentsStage: MessageStage<IntentsOptions> = {
   name: 'intents',
+  reads: ['text', 'sender_role', 'content_type', 'language'],
   optionsSchema: {
     type: 'object',
     properties: { rules: { type: 'array', items: { type: 'string' } } },

@@ -43,6 +43,7 @@ class ConversationLanguages {
 export const languageStage: Stage<LanguageStageOptions> = {
   name: 'language',
   scope: 'message',
+  reads: ['text', 'conversation_id', 'marketplace', 'sender_role', 'seq'],
   optionsSchema: {
     type: 'object',
     properties: { languages: { type: 'array', items: { type: 'string' }, minItems: 1 } },

@@ -30,6 +30,7 @@ function lexiconsFor(dir: string, extra: string[]): Promise<Lexicons> {
 
 export const sentimentStage: MessageStage<SentimentOptions> = {
   name: 'sentiment',
+  reads: ['text', 'sender_role', 'content_type', 'language'],
   optionsSchema: {
     type: 'object',
     properties: {
