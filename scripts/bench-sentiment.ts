@@ -27,6 +27,8 @@ interface DataSet {
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const devDir = join(root, '..', 'shared', 'data', 'dev')
 const fixtureDir = join(root, 'test', 'fixtures', 'sentiment')
+// Written by another engineer who never saw the lexicons (test/fixtures/holdout/sentiment/README.md).
+const holdoutDir = join(root, 'test', 'fixtures', 'holdout', 'sentiment')
 const require = createRequire(import.meta.url)
 
 function readSet(file: string, name: string, lang: string): DataSet {
@@ -46,9 +48,14 @@ function dataSets(): DataSet[] {
     if (existsSync(path)) sets.push(readSet(path, `dev: ${file}`, lang))
     else console.error(`skipped ${path}: not found`)
   }
-  for (const file of readdirSync(fixtureDir).filter((f) => f.endsWith('.csv')).sort()) {
-    const lang = basename(file, '.csv')
-    sets.push(readSet(join(fixtureDir, file), `buyer messages: test/fixtures/sentiment/${file}`, lang))
+  for (const [dir, label] of [
+    [fixtureDir, 'buyer messages: test/fixtures/sentiment'],
+    [holdoutDir, 'blind buyer messages: test/fixtures/holdout/sentiment']
+  ] as const) {
+    if (!existsSync(dir)) continue
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()) {
+      sets.push(readSet(join(dir, file), `${label}/${file}`, basename(file, '.csv')))
+    }
   }
   return sets
 }
