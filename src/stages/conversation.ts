@@ -342,14 +342,20 @@ export function conversationFacts(
     }
     const intents = message.intents ?? []
     let chaser = false
+    let policy = false
     let problem = false
-    for (const hit of intents) {
-      facts.intentCounts[hit.intent] = (facts.intentCounts[hit.intent] ?? 0) + 1
-      before.add(hit.intent)
-      if (chaserIntents.has(hit.intent)) chaser = true
-      if (policyIntents.has(hit.intent)) facts.policyQuestions++
-      if (!thanksIntents.has(hit.intent)) problem = true
+    // Several rules can hit the same intent in one message: messages are counted, not hits.
+    for (let h = 0; h < intents.length; h++) {
+      const intent = intents[h]!.intent
+      let seen = false
+      for (let e = 0; e < h && !seen; e++) seen = intents[e]!.intent === intent
+      if (!seen) facts.intentCounts[intent] = (facts.intentCounts[intent] ?? 0) + 1
+      before.add(intent)
+      if (chaserIntents.has(intent)) chaser = true
+      if (policyIntents.has(intent)) policy = true
+      if (!thanksIntents.has(intent)) problem = true
     }
+    if (policy) facts.policyQuestions++
     if (chaser) {
       facts.chasers++
       if (!Number.isNaN(time)) {

@@ -25,6 +25,18 @@ function says(at: string, text: string, intents: string[] = [], score = 0): Mess
 }
 
 describe('conversation facts', () => {
+  it.each([
+    { name: 'two rules of one intent in one message count once', intents: [['return/policy', 'return/policy']], policy: 1 },
+    { name: 'two messages asking count twice', intents: [['return/policy'], ['return/policy', 'refund/request']], policy: 2 }
+  ])('$name', ({ intents, policy }) => {
+    const f = facts(
+      intents.map((list, i) => buyer(`2026-05-0${i + 1}T09:00:00Z`, list)),
+      '2026-05-04T09:00:00Z'
+    )
+    expect(f.policyQuestions).toBe(policy)
+    expect(f.intentCounts['return/policy']).toBe(policy)
+  })
+
   it('counts chasers and their span, and the unanswered wait from the first unanswered buyer message', () => {
     const f = facts(
       [
