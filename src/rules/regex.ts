@@ -76,7 +76,7 @@ function mayEndInNonAscii(head: string): boolean {
   const last = head[end - 1]
   if (last === ']') {
     const from = head.lastIndexOf('[', end - 1)
-    return NON_ASCII.test(head.slice(from, end))
+    return holdsNonAsciiLetter(head.slice(from, end))
   }
   if (last === ')') {
     let depth = 0
@@ -93,9 +93,18 @@ function mayEndInNonAscii(head: string): boolean {
 function mayStartWithNonAscii(tail: string): boolean {
   const first = tail[0]
   if (first === undefined) return false
-  if (first === '[') return NON_ASCII.test(tail.slice(0, skipClass(tail, 0)))
+  if (first === '[') return holdsNonAsciiLetter(tail.slice(0, skipClass(tail, 0)))
   if (first === '(') return splitAlternatives(groupBody(tail.slice(0, skipGroup(tail, 0)))).some(mayStartWithNonAscii)
   return isNonAsciiLetter(first)
+}
+
+/**
+ * Whether a character class lists a non-ASCII letter. A negated class (`[^¿]{0,40}`, a filler
+ * between two words) matches ASCII separators too: the `\b` beside it stays zero-width, since a
+ * consumed separator there would take the only space of "si funciona" from the next boundary.
+ */
+function holdsNonAsciiLetter(klass: string): boolean {
+  return !klass.startsWith('[^') && NON_ASCII.test(klass)
 }
 
 function isNonAsciiLetter(ch: string): boolean {

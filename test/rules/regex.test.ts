@@ -24,7 +24,9 @@ describe('compileRegex', () => {
     { pattern: 'lleg[oó]\\b', text: 'no llegóu', expected: false },
     { pattern: 'lleg[oó]\\b ya', text: 'no llegó ya', expected: true },
     { pattern: '\\bgeht\\b.{0,5}\\bnicht', text: 'geht nicht', expected: true },
-    { pattern: '\\bgeht\\b', text: 'angeht', expected: false }
+    { pattern: '\\bgeht\\b', text: 'angeht', expected: false },
+    { pattern: '\\bsi\\b[^¿]{0,40}\\bfunciona', text: 'si funciona', expected: true },
+    { pattern: '\\bsi\\b[^¿]{0,40}\\bfunciona', text: 'casi funciona', expected: false }
   ]
   test.each(boundaries)('\\b in $pattern on "$text" → $expected', ({ pattern, text, expected }) => {
     const result = compileRegex(pattern)
