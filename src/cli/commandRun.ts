@@ -175,7 +175,7 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
         summary.addGroup(group)
         if (options.ordersOut && group.risk) orderRows.push(group.risk)
       },
-      async emit(message: Message, group: Group) {
+      emit(message: Message, group: Group) {
         summary.addMessage(message)
         const value = annotation(message, group)
         const cells = new Array<string>(inputHeader.length).fill('')
@@ -183,13 +183,13 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
         const input = message.input_cells ?? []
         for (let i = 0; i < input.length; i++) cells[map[i]!] = input[i]!
         written++
-        if (csv) await csv.write([...cells, ...annotationCells(value)])
-        else if (ndjson) {
+        message.input_cells = undefined
+        if (csv) return csv.write([...cells, ...annotationCells(value)])
+        if (ndjson) {
           const row: Record<string, string> = {}
           for (let i = 0; i < input.length; i++) row[inputs[message.input_table ?? 0]!.table.header[i]!] ??= input[i]!
-          await ndjson.write({ input: row, ...value })
+          return ndjson.write({ input: row, ...value })
         }
-        message.input_cells = undefined
       }
     })
     await csv?.end()

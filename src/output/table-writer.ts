@@ -4,7 +4,8 @@ import { stringify } from 'csv-stringify/sync'
 import { neutralizeCell, UTF8_BOM } from './excel-safe.js'
 
 export interface RowWriter {
-  write(cells: string[]): Promise<void>
+  /** Returns a promise only when the row completed a block that had to wait for the stream. */
+  write(cells: string[]): void | Promise<void>
   end(): Promise<void>
 }
 
@@ -46,16 +47,16 @@ export function createCsvWriter(out: NodeJS.WritableStream, header: string[], op
   }
 
   return {
-    async write(cells) {
+    write(cells) {
       block.push(prepare(cells))
-      if (block.length >= BLOCK_ROWS) await flush()
+      if (block.length >= BLOCK_ROWS) return flush()
     },
     end: flush
   }
 }
 
 /** One JSON object per line, written a block of lines at a time. */
-export function createNdjsonWriter(out: NodeJS.WritableStream): { write(value: unknown): Promise<void>; end(): Promise<void> } {
+export function createNdjsonWriter(out: NodeJS.WritableStream): { write(value: unknown): void | Promise<void>; end(): Promise<void> } {
   let lines: string[] = []
   async function flush(): Promise<void> {
     if (lines.length === 0) return
@@ -64,9 +65,9 @@ export function createNdjsonWriter(out: NodeJS.WritableStream): { write(value: u
     await pushed(out, out.write(text))
   }
   return {
-    async write(value) {
+    write(value) {
       lines.push(JSON.stringify(value))
-      if (lines.length >= BLOCK_ROWS) await flush()
+      if (lines.length >= BLOCK_ROWS) return flush()
     },
     end: flush
   }

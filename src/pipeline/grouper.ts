@@ -32,6 +32,11 @@ function resolve(group: OpenGroup): OpenGroup {
   return current
 }
 
+/** Runs `next` after `first`: at once when `first` gave nothing to wait for, else when it settles. */
+export function then(first: void | Promise<void>, next: () => void | Promise<void>): void | Promise<void> {
+  return first ? first.then(next) : next()
+}
+
 function byTime(a: Message, b: Message): number {
   if (a.created_at !== b.created_at) {
     if (!a.created_at) return 1
@@ -111,7 +116,12 @@ export class Grouper {
     this.open.delete(from)
   }
 
-  async add(message: Message): Promise<void> {
+  /**
+   * Takes the next message. Returns a promise only when a handler it ran did: most messages
+   * finish nothing and release nothing, and a promise per message was a good part of the
+   * garbage this thread made.
+   */
+  add(message: Message): void | Promise<void> {
     if (message.seq <= this.lastSeq) throw new Error(`messages must arrive in input order (seq ${message.seq} after ${this.lastSeq})`)
     this.lastSeq = message.seq
     if (message.created_at > this.latest) this.latest = message.created_at
@@ -119,25 +129,25 @@ export class Grouper {
     group.messages.push(message)
     this.touch(group, message.seq)
     this.held.push({ message, group })
-    await this.finishStale(message.seq)
-    await this.release()
+    return then(this.finishStale(message.seq), () => this.release())
   }
 
-  private async finishStale(seq: number): Promise<void> {
+  private finishStale(seq: number): void | Promise<void> {
     const { window, maxHeld } = this.options
     for (const group of this.open.keys()) {
       if (group.lastSeq > seq - window) break
-      await this.finish(group)
+      const pending = this.finish(group)
+      if (pending) return pending.then(() => this.finishStale(seq))
     }
     while (this.held.length - this.heldStart > maxHeld) {
       const oldest = resolve(this.held[this.heldStart]!.group)
       if (oldest.finished) break
-      await this.finish(oldest)
-      await this.release()
+      const pending = then(this.finish(oldest), () => this.release())
+      if (pending) return pending.then(() => this.finishStale(seq))
     }
   }
 
-  private async finish(group: OpenGroup): Promise<void> {
+  private finish(group: OpenGroup): void | Promise<void> {
     this.open.delete(group)
     for (const conversation of group.conversations) {
       if (this.byConversation.get(conversation) === group) this.byConversation.delete(conversation)
@@ -154,20 +164,22 @@ export class Grouper {
       now: this.options.now ?? this.latest,
       facts: {}
     }
-    await this.options.finish(finished)
-    group.finished = finished
-    group.messages = []
-    this.groupsFinished++
+    return then(this.options.finish(finished), () => {
+      group.finished = finished
+      group.messages = []
+      this.groupsFinished++
+    })
   }
 
-  private async release(): Promise<void> {
+  private release(): void | Promise<void> {
     while (this.heldStart < this.held.length) {
       const entry = this.held[this.heldStart]!
       const group = resolve(entry.group).finished
       if (!group) break
       this.held[this.heldStart] = undefined as never
       this.heldStart++
-      await this.options.emit(entry.message, group)
+      const pending = this.options.emit(entry.message, group)
+      if (pending) return pending.then(() => this.release())
     }
     // Compact the queue now and then instead of shifting on every row.
     if (this.heldStart > 4096 && this.heldStart * 2 > this.held.length) {

@@ -4,7 +4,7 @@ import { rulesDir } from '../data/paths.js'
 import { InputError, TriageError } from '../errors.js'
 import type { Group, GroupTransform, Message, OrderRisk, RunContext, Transform } from '../types.js'
 import { defaultConfig, type TriageConfig } from './config.js'
-import { Grouper } from './grouper.js'
+import { Grouper, then } from './grouper.js'
 import { resolveStage } from './registry.js'
 import { createWorkerPool } from './workers.js'
 
@@ -222,13 +222,31 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
   const names = config.pipeline.map((entry) => entry.stage)
   const stageMs: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]))
 
-  async function runGroupStages(group: Group): Promise<void> {
-    for (const { name, transform } of groupStages) {
+  function groupFailure(name: string, group: Group, error: unknown): InputError {
+    return new InputError(`Stage "${name}" failed on ${group.key} (${describeRows(group.messages)}): ${(error as Error).message}`)
+  }
+
+  /** The group stages in order, waiting only on a stage that returns a promise. */
+  function runGroupStages(group: Group, from = 0): void | Promise<void> {
+    for (let s = from; s < groupStages.length; s++) {
+      const { name, transform } = groupStages[s]!
       const started = performance.now()
+      let result: void | Promise<void>
       try {
-        await transform(group)
+        result = transform(group)
       } catch (error) {
-        throw new InputError(`Stage "${name}" failed on ${group.key} (${describeRows(group.messages)}): ${(error as Error).message}`)
+        throw groupFailure(name, group, error)
+      }
+      if (result) {
+        return result.then(
+          () => {
+            stageMs[name] = (stageMs[name] ?? 0) + performance.now() - started
+            return runGroupStages(group, s + 1)
+          },
+          (error: unknown) => {
+            throw groupFailure(name, group, error)
+          }
+        )
       }
       stageMs[name] = (stageMs[name] ?? 0) + performance.now() - started
     }
@@ -240,10 +258,7 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
       window: config.window,
       maxHeld: config.window * 4,
       now: options.now,
-      finish: async (group) => {
-        await runGroupStages(group)
-        await handlers.finish?.(group)
-      },
+      finish: (group) => then(runGroupStages(group), () => handlers.finish?.(group)),
       emit: handlers.emit
     })
     // Batches in flight: the workers analyse while this thread reads and groups; results are
@@ -256,7 +271,10 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
     const settle = async (): Promise<void> => {
       const oldest = inFlight.shift()!
       await oldest.done
-      for (const message of oldest.batch) await grouper.add(message)
+      for (const message of oldest.batch) {
+        const pending = grouper.add(message)
+        if (pending) await pending
+      }
     }
     const flush = async (): Promise<void> => {
       if (batch.length === 0) return

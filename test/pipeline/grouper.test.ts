@@ -2,7 +2,10 @@ import { Grouper } from '../../src/pipeline/grouper.js'
 import type { Group, Message } from '../../src/types.js'
 import { message } from '../helpers/messages.js'
 
-async function runGrouper(rows: Array<Partial<Message>>, window = 1000, maxHeld = 4000) {
+/** Handlers that answer at once, or that make the grouper wait on a promise every time. */
+const later = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+async function runGrouper(rows: Array<Partial<Message>>, window = 1000, maxHeld = 4000, waits = false) {
   const finished: Group[] = []
   const emitted: Array<{ seq: number; key: string }> = []
   const grouper = new Grouper({
@@ -10,10 +13,19 @@ async function runGrouper(rows: Array<Partial<Message>>, window = 1000, maxHeld 
     maxHeld,
     now: '2026-05-10T00:00:00Z',
     finish: (g) => {
-      finished.push(g)
+      if (!waits) {
+        finished.push(g)
+        return
+      }
+      return later().then(() => {
+        finished.push(g)
+      })
     },
     emit: (m, g) => {
+      // A row is emitted only once its group is finished, whatever the handlers wait on.
+      expect(finished).toContain(g)
       emitted.push({ seq: m.seq, key: g.key })
+      if (waits) return later()
     }
   })
   const messages = rows.map((row, i) => ({ ...message(row), seq: i }))
@@ -23,6 +35,19 @@ async function runGrouper(rows: Array<Partial<Message>>, window = 1000, maxHeld 
 }
 
 describe('Grouper', () => {
+  it.each([
+    { window: 2, maxHeld: 8 },
+    { window: 3, maxHeld: 4 },
+    { window: 1000, maxHeld: 4000 }
+  ])('gives the same groups and order with handlers that wait (window $window, maxHeld $maxHeld)', async ({ window, maxHeld }) => {
+    const rows = ['a', 'b', 'a', 'c', 'd', 'b', 'e', 'f', 'a', 'g', 'c', 'h'].map((conversation_id, i) => ({ conversation_id, order_id: i % 5 === 0 ? 'O1' : '' }))
+    const sync = await runGrouper(rows, window, maxHeld)
+    const waiting = await runGrouper(rows, window, maxHeld, true)
+    expect(waiting.emitted).toEqual(sync.emitted)
+    expect(waiting.finished.map((g) => g.key)).toEqual(sync.finished.map((g) => g.key))
+    expect(sync.emitted.map((e) => e.seq)).toEqual(rows.map((_, i) => i))
+  })
+
   it('groups conversations of one order, and keeps input order on output', async () => {
     const { finished, emitted } = await runGrouper([
       { conversation_id: 'a', order_id: 'O1' },
