@@ -197,19 +197,29 @@ export async function saveRegexSafetyCache(): Promise<void> {
   }
 }
 
-function runRecheck(pattern: string): Promise<SafetyVerdict> {
+function pureCheck(pattern: string, params: typeof RECHECK_PARAMS | typeof WARM_UP_PARAMS): Promise<Diagnostics> {
   // recheck picks its backend from RECHECK_BACKEND when `check` is called (synchronously, before
   // its first await); the pure-JS one needs no JVM, native binary or worker. Restore at once.
   const previous = process.env.RECHECK_BACKEND
   process.env.RECHECK_BACKEND = 'pure'
-  let pending: Promise<Diagnostics>
   try {
-    pending = check(pattern, 'iu', RECHECK_PARAMS)
+    return check(pattern, 'iu', params)
   } finally {
     if (previous === undefined) delete process.env.RECHECK_BACKEND
     else process.env.RECHECK_BACKEND = previous
   }
-  return pending.then(
+}
+
+// The automaton checker's first run in a process spends 200–300 ms compiling its own code, which
+// the per-pattern timeout would count: on a busy machine `(a+)+$` then came back "timeout" and
+// went unreported. One small vulnerable pattern, with time to spare, runs it in first.
+const WARM_UP_PARAMS = { checker: 'automaton', timeout: 10_000 } as const
+let warmedUp: Promise<unknown> | undefined
+
+async function runRecheck(pattern: string): Promise<SafetyVerdict> {
+  warmedUp ??= pureCheck('^(b+)+$', WARM_UP_PARAMS).catch(() => undefined)
+  await warmedUp
+  return pureCheck(pattern, RECHECK_PARAMS).then(
     (result): SafetyVerdict => {
       if (result.status === 'safe') return { safe: true }
       if (result.status === 'vulnerable') {
