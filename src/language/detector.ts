@@ -84,6 +84,9 @@ const MAX_SCAN = 2048
  */
 const LETTER_MODEL_WORDS = 3
 
+/** "ke" closing a clause, maybe before a form of address: the Malay question particle. */
+const MALAY_QUESTION_KE = /(?:^|[\s,])ke(?:\s+(?:sis|bos|boss|kak|bro|dik|cik|encik|tuan|puan|abang|bang))?\s*(?:[?!.,]|$)/
+
 /** A letter repeated three times or more. */
 const RUNS = /(\p{L})\1{2,}/gu
 
@@ -282,6 +285,12 @@ export class Detector {
       this.words++
     }
     if (this.unlisted > 0 && this.words <= LETTER_MODEL_WORDS) this.spellLetters(lower)
+    // Malay ends a yes-no question with "ke" ("ada lagi ke sis?", "boleh ke?"); in Indonesian
+    // "ke" is a preposition ("kirim ke Jakarta") and never closes a sentence.
+    if (this.malay >= 0 && this.words > 1 && lower.includes('ke') && MALAY_QUESTION_KE.test(lower)) {
+      lexical[this.malay] += this.weights.marker
+      markerHits[this.malay]++
+    }
     return true
   }
 
