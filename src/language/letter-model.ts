@@ -3,6 +3,7 @@
 // language's words, as log-probabilities. franc's 300 trigrams per language come from one
 // formal text; a language's 10,000 words show its endings and clusters far better.
 import type { LanguageData } from './data.js'
+import { fibonacciSlot } from './word-table.js'
 
 /** Symbol of the word edge. */
 export const EDGE = 0
@@ -86,7 +87,7 @@ export class LetterModel {
     for (let l = 0; l < n; l++) unseen[l] = Math.log(totals[l] + SMOOTHING * rows.size)
     for (let i = 0; i < counts.length; i++) this.weights[i] = Math.log(counts[i] + SMOOTHING) - unseen[i % n]
     for (const [key, row] of rows) {
-      let slot = hash(key, bits)
+      let slot = fibonacciSlot(key, bits)
       while (this.slots[slot] !== -1) slot = (slot + 1) & mask
       this.slots[slot] = key
       this.slotRow[slot] = row * n
@@ -102,7 +103,7 @@ export class LetterModel {
   score(key: number, scores: Float64Array): void {
     const slots = this.slots
     const last = slots.length - 1
-    let slot = hash(key, this.bits)
+    let slot = fibonacciSlot(key, this.bits)
     for (;;) {
       const found = slots[slot]
       if (found === key) break
@@ -115,8 +116,4 @@ export class LetterModel {
   }
 }
 
-/** Fibonacci hashing of a key to `bits` bits. */
-function hash(key: number, bits: number): number {
-  return Math.imul(key, 0x9e3779b1) >>> (32 - bits)
-}
 

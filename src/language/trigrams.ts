@@ -2,6 +2,7 @@
 // allowed Latin-script language at once.
 import { data } from 'franc/data.js'
 import { FRANC_CODES } from './languages.js'
+import { fibonacciSlot } from './word-table.js'
 
 /** Symbol code of the word boundary (franc pads words with a space). */
 export const BOUNDARY = 0
@@ -75,7 +76,7 @@ export function buildTrigramModel(languages: readonly string[], absent: number, 
   const weights = new Float64Array(rows.size * n)
   let r = 0
   for (const [k, row] of rows) {
-    let slot = hash(k, bits)
+    let slot = fibonacciSlot(k, bits)
     while (slots[slot] !== -1) slot = (slot + 1) & mask
     slots[slot] = k
     slotRow[slot] = r * n
@@ -88,7 +89,7 @@ export function buildTrigramModel(languages: readonly string[], absent: number, 
     symbolOf,
     score(a, b, c, scores) {
       const k = key(a, b, c)
-      let slot = hash(k, bits)
+      let slot = fibonacciSlot(k, bits)
       for (;;) {
         const found = slots[slot]
         if (found === k) break
@@ -101,7 +102,3 @@ export function buildTrigramModel(languages: readonly string[], absent: number, 
   }
 }
 
-/** Fibonacci hashing of a key to `bits` bits. */
-function hash(k: number, bits: number): number {
-  return Math.imul(k, 0x9e3779b1) >>> (32 - bits)
-}

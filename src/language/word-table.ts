@@ -57,7 +57,7 @@ export class WordTable {
   }
 
   private slotOf(hash: number): number {
-    return Math.imul(hash, 0x9e3779b1) >>> (32 - this.bits)
+    return fibonacciSlot(hash, this.bits)
   }
 }
 
@@ -66,4 +66,9 @@ export function wordHash(word: string): number {
   let hash = EMPTY_HASH
   for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i))
   return hash
+}
+
+/** Fibonacci hashing: a 32-bit key spread over a table of `2 ** bits` slots. */
+export function fibonacciSlot(key: number, bits: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> (32 - bits)
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { packageRoot } from '../data/paths.js'
 import { InputError } from '../errors.js'
+import { wordHash } from '../language/word-table.js'
 import type { Message } from '../types.js'
 import { toColumns, type Columns } from './columns.js'
 import type { TriageConfig } from './config.js'
@@ -22,12 +23,11 @@ export interface WorkerPool {
   close(): Promise<void>
 }
 
-/** Old-generation cap per worker: the loaded data takes about 50 MB, loading peaks near 130 MB. */
+/** Old-generation cap per worker: the loaded data takes about 70 MB, loading peaks near 130 MB. */
 const WORKER_HEAP_MB = 256
 
 /** Fields the message stages write: only these cross back from a worker. */
 export const STAGE_FIELDS = ['text', 'language', 'intents', 'intent', 'sentiment', 'data'] as const
-
 
 function workerScript(): string {
   const here = fileURLToPath(import.meta.url)
@@ -35,16 +35,6 @@ function workerScript(): string {
   const built = here.endsWith('.ts') ? join(packageRoot, 'dist/src/pipeline/worker.js') : join(here, '..', 'worker.js')
   if (!existsSync(built)) throw new InputError(`Worker script ${built} is missing: run \`npm run build\` first.`)
   return built
-}
-
-/** FNV-1a: a cheap, stable hash of the conversation id. */
-function hash(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
 }
 
 interface Pending {
@@ -130,7 +120,7 @@ export async function createWorkerPool(
     async process(batch) {
       const parts: Message[][] = workers.map(() => [])
       for (const message of batch) {
-        const at = size === 1 ? 0 : hash(message.conversation_id) % size
+        const at = size === 1 ? 0 : (wordHash(message.conversation_id) >>> 0) % size
         parts[at]!.push(message)
       }
       const answers = await Promise.all(parts.map((part, i) => (part.length ? send(workers[i]!, part) : Promise.resolve<Columns>({}))))
