@@ -3,7 +3,7 @@ import { relative } from 'node:path'
 import { compileIntentPack, type IntentSource } from './compile.js'
 import { runRuleExamples, type RuleExampleResult } from './examples.js'
 import type { RawIntentFile } from './format.js'
-import { collectFiles, readRuleFiles } from './load.js'
+import { collectFiles, isTaxonomyFile, readRuleFiles } from './load.js'
 import type { CompiledRule } from './pack.js'
 import { builtinIntentsDir, profilesDir, rulesDir } from './paths.js'
 import { sortProblems, type RuleProblem } from './problems.js'
@@ -47,7 +47,7 @@ async function prepare(paths: readonly string[], options: CheckOptions): Promise
   const checked = new Set([...targets.yaml, ...targets.samples])
   const builtin = await collectFiles([options.builtinDir ?? builtinIntentsDir])
   // The built-in files come first, so a user's rule that reuses a built-in id is the duplicate.
-  const base = builtin.yaml.filter((file) => !checked.has(file) && (options.builtin !== false || /[\\/]intents\.ya?ml$/.test(file)))
+  const base = builtin.yaml.filter((file) => !checked.has(file) && (options.builtin !== false || isTaxonomyFile(file)))
   const { loaded, problems } = await readRuleFiles([...base, ...targets.yaml])
   const sources: IntentSource[] = []
   for (const { source, kind } of loaded) {

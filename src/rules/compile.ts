@@ -206,13 +206,19 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
   problems.push(...duplicatePatterns(rules, leavesOf, phrases, regexSources))
 
   const languageBits = new Map<string, number>()
+  // The rule that brings in one language too many is where the problem is: a user pack adding
+  // languages, not the built-in file read first.
+  let overflow: CompiledRule | undefined
   for (const rule of rules) {
-    for (const lang of rule.languages) if (!languageBits.has(lang)) languageBits.set(lang, languageBits.size)
+    for (const lang of rule.languages) {
+      if (languageBits.has(lang)) continue
+      if (languageBits.size === MAX_LANGUAGES) overflow ??= rule
+      languageBits.set(lang, languageBits.size)
+    }
   }
-  if (languageBits.size > MAX_LANGUAGES) {
-    const first = sources[0]?.source
+  if (overflow) {
     problems.push({
-      location: first !== undefined ? locate(first, []) : { file: '', line: 1, column: 1 },
+      location: overflow.location,
       ruleId: 'too-many-languages',
       severity: 'error',
       message: `rules use ${languageBits.size} languages; a pack holds at most ${MAX_LANGUAGES}`,
@@ -535,7 +541,6 @@ function assemblePack(
     scratch: {
       generation: 0,
       phraseStamp: new Int32Array(phrases.length),
-      regexStamp: new Int32Array(regexes.length),
       leafStamp: new Int32Array(leafCount),
       leafStart: new Int32Array(leafCount),
       leafEnd: new Int32Array(leafCount),

@@ -58,7 +58,7 @@ export function isUnspacedUnit(code: number): boolean {
     (code >= 0xa960 && code <= 0xa97f) ||
     (code >= 0xac00 && code <= 0xd7ff) || // Hangul syllables
     (code >= 0xf900 && code <= 0xfaff) || // CJK compatibility ideographs
-    (code >= 0xd800 && code <= 0xdbff) // astral high surrogates: CJK extensions, rarely words
+    (code >= 0xd800 && code <= 0xdfff) // surrogates: CJK extensions in the astral planes, rarely words
   )
 }
 

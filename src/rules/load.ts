@@ -132,6 +132,7 @@ export async function loadIntentSources(
   return { sources, problems, samples: user.samples }
 }
 
-function isTaxonomyFile(file: string): boolean {
+/** The built-in taxonomy file (`rules/intents/intents.yaml`), which every pack needs. */
+export function isTaxonomyFile(file: string): boolean {
   return /[\\/]intents\.ya?ml$/.test(file)
 }

@@ -152,7 +152,6 @@ function runRegex(pack: IntentPack, id: number, forRegex: RegexText, textLength:
     start = at[0]
     end = at[1]
   }
-  scratch.regexStamp[id] = generation
   const from = originalStart(forRegex, start, textLength)
   markLeaves(scratch, pack.regexLeaves.start, pack.regexLeaves.list, id, from, end > start ? originalEnd(forRegex, end) : from, generation)
   addCandidates(pack, pack.regexRules.start, pack.regexRules.list, id, active, generation)
@@ -205,7 +204,7 @@ function nextGeneration(scratch: MatchScratch): number {
   if (scratch.generation >= 0x3fffffff) {
     scratch.generation = 0
     scratch.phraseStamp.fill(0)
-    scratch.regexStamp.fill(0)
+    scratch.groupStamp.fill(0)
     scratch.ruleStamp.fill(0)
     scratch.leafStamp.fill(0)
     scratch.regexWoken.fill(0)

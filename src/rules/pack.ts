@@ -41,13 +41,13 @@ export interface CompiledRule {
 
 export interface Phrase {
   folded: string
-  /** No word boundary needed before / after: the phrase starts / ends in an unspaced script. */
   /**
    * For a phrase of a tone-exact language written with diacritics, those of each word (see
    * `wordDiacritics`): a word of the message carrying other diacritics no longer matches it, one
    * typed without any still does. Null otherwise.
    */
   marks: string[] | null
+  /** No word boundary needed before / after: the phrase starts / ends in an unspaced script. */
   freeStart: boolean
   freeEnd: boolean
 }
@@ -116,7 +116,6 @@ export interface IntentPack {
 export interface MatchScratch {
   generation: number
   phraseStamp: Int32Array
-  regexStamp: Int32Array
   /** Per leaf node: hit in this message (stamp) and its earliest span. */
   leafStamp: Int32Array
   leafStart: Int32Array

@@ -1,5 +1,6 @@
 // Folds message text and lexicon entries into one comparable form in a single pass, keeping what
 // the scorer needs from the original: offsets, capitals, word and clause numbers, punctuation.
+import { isUnspacedUnit } from '../rules/fold.js'
 
 /** How one code point behaves after folding. */
 const enum Kind {
@@ -19,18 +20,8 @@ interface Folded {
   lower: boolean
 }
 
-/** Code units of scripts written without spaces between words. */
-export function isUnspacedUnit(code: number): boolean {
-  return (
-    (code >= 0x0e00 && code <= 0x0eff) || // Thai, Lao
-    (code >= 0x1000 && code <= 0x109f) || // Myanmar
-    (code >= 0x1780 && code <= 0x17ff) || // Khmer
-    (code >= 0x2e80 && code <= 0x9fff) || // CJK radicals, kana, ideographs
-    (code >= 0xac00 && code <= 0xd7af) || // Hangul syllables
-    (code >= 0xf900 && code <= 0xfaff) || // CJK compatibility ideographs
-    (code >= 0xd800 && code <= 0xdfff) // astral planes: CJK extensions
-  )
-}
+// Intents and sentiment agree on which scripts are written without spaces.
+export { isUnspacedUnit }
 
 /** A code unit of a word in a spaced script; such words match only whole. */
 export function isWordUnit(code: number): boolean {
