@@ -123,9 +123,6 @@ export function createHoursClock(options: ConversationOptions['businessHours']) 
     return offset
   }
   return {
-    hoursFor(marketplace: string): BusinessHours {
-      return perMarketplace.get(marketplace.toLowerCase()) ?? base
-    },
     /**
      * The marketplace's configured zone decides; without one, the offset the export wrote beside
      * the time (Shopify writes the shop's own), else the default zone.
@@ -267,15 +264,26 @@ function answers(message: Message): boolean {
   return message.sender_role === 'seller'
 }
 
-export function conversationFacts(
-  group: Group,
-  options: ConversationOptions,
-  clock: ReturnType<typeof createHoursClock>,
-  closings: Closings | undefined = compileClosings(options.closings)
-): ConversationFacts {
-  const chaserIntents = new Set(options.chaserIntents ?? ['order/status', 'order/expedite', 'order/not-received'])
-  const policyIntents = new Set(options.policyIntents ?? ['return/policy'])
-  const thanksIntents = new Set(options.thanksIntents ?? DEFAULT_THANKS)
+/** The stage's options made ready once, for every group. */
+interface Prepared {
+  chaserIntents: ReadonlySet<string>
+  policyIntents: ReadonlySet<string>
+  thanksIntents: ReadonlySet<string>
+  clock: ReturnType<typeof createHoursClock>
+  closings: Closings | undefined
+}
+
+function prepare(options: ConversationOptions): Prepared {
+  return {
+    chaserIntents: new Set(options.chaserIntents ?? ['order/status', 'order/expedite', 'order/not-received']),
+    policyIntents: new Set(options.policyIntents ?? ['return/policy']),
+    thanksIntents: new Set(options.thanksIntents ?? DEFAULT_THANKS),
+    clock: createHoursClock(options.businessHours),
+    closings: compileClosings(options.closings)
+  }
+}
+
+function conversationFacts(group: Group, { chaserIntents, policyIntents, thanksIntents, clock, closings }: Prepared): ConversationFacts {
   const now = Date.parse(group.now)
   const facts: ConversationFacts = {
     buyerMessages: 0,
@@ -407,10 +415,9 @@ export const conversationStage: GroupStage<ConversationOptions> = {
     }
   },
   create(options) {
-    const clock = createHoursClock(options.businessHours)
-    const closings = compileClosings(options.closings)
+    const prepared = prepare(options)
     return (group: Group) => {
-      group.facts.conversation = conversationFacts(group, options, clock, closings)
+      group.facts.conversation = conversationFacts(group, prepared)
     }
   }
 }

@@ -48,6 +48,8 @@ interface OrderFacts {
   deliveredAt: string
   claim: string
   returnStatus: string
+  /** The return status says the return is settled (refunded, closed…). */
+  returnSettled: boolean
   threat: string
 }
 
@@ -72,7 +74,8 @@ function orderFacts(group: Group): OrderFacts {
     }
   }
   const hasOrder = Boolean(group.order_id || delivery || returnStatus || claim)
-  return { conversation, messages: group.messages, hasOrder, intents, delivery, deliveredAt, claim, returnStatus, threat }
+  const returnSettled = SETTLED_RETURN.test(returnStatus)
+  return { conversation, messages: group.messages, hasOrder, intents, delivery, deliveredAt, claim, returnStatus, returnSettled, threat }
 }
 
 /** A buyer message names one of `intents` after a seller answer that followed an earlier one. */
@@ -102,9 +105,8 @@ function holds(when: When, facts: OrderFacts): boolean {
   if (when.delivery && !when.delivery.includes(facts.delivery)) return false
   if (when.delivery_not && when.delivery_not.includes(facts.delivery)) return false
   if (when.claim !== undefined && Boolean(facts.claim) !== when.claim) return false
-  const settled = SETTLED_RETURN.test(facts.returnStatus)
-  if (when.return_open !== undefined && (Boolean(facts.returnStatus) && !settled) !== when.return_open) return false
-  if (when.return_settled !== undefined && settled !== when.return_settled) return false
+  if (when.return_open !== undefined && (Boolean(facts.returnStatus) && !facts.returnSettled) !== when.return_open) return false
+  if (when.return_settled !== undefined && facts.returnSettled !== when.return_settled) return false
   if (when.chasers !== undefined && c.chasers < when.chasers) return false
   if (when.policy_questions !== undefined && c.policyQuestions < when.policy_questions) return false
   if (when.unanswered_hours !== undefined && (c.hoursUnanswered ?? -1) < when.unanswered_hours) return false
