@@ -21,6 +21,7 @@ import type { Group, Message, OrderRisk } from '../types.js'
 import { openInputs, readMessages, type InputOptions, type OpenedInput } from './inputs.js'
 import { deliverSummary } from './commandSummarize.js'
 import type { CliIo } from './io.js'
+import { collect, parseNow, parseTop } from './options.js'
 
 export interface RunOptions extends InputOptions {
   output?: string
@@ -68,17 +69,6 @@ Example:
   columns, one row per order with its dispute and return risk, and a Markdown summary.
   The summary is also shown on stderr.`
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value]
-}
-
-function parseNow(value: string | undefined): string | undefined {
-  if (!value) return undefined
-  const time = Date.parse(value)
-  if (Number.isNaN(time)) throw new UsageError(`--now ${value}: not a date; use ISO 8601, e.g. 2026-05-04T09:00:00Z`)
-  return new Date(time).toISOString()
-}
-
 function unionHeader(inputs: OpenedInput[]): { header: string[]; maps: number[][] } {
   const header: string[] = []
   const at = new Map<string, number>()
@@ -101,8 +91,7 @@ function unionHeader(inputs: OpenedInput[]): { header: string[]; maps: number[][
 export async function runTriage(files: string[], options: RunOptions, io: CliIo): Promise<void> {
   if (files.length === 0) throw new UsageError('No input file. Give one or more exports, or - for stdin. See inbox-triage run --help.')
   if (files.filter((file) => file === '-').length > 1) throw new UsageError('stdin (-) can be read only once.')
-  const top = Number(options.top)
-  if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top ${options.top}: expected a whole number`)
+  const top = parseTop(options.top)
   const now = parseNow(options.now)
   const failOn = options.failOn ? parseFailOn(options.failOn) : []
   const config = loadConfig(options.config, io.cwd)

@@ -23,6 +23,7 @@ import { formatForFile, renderSummary } from '../summary/render.js'
 import type { Group, Message } from '../types.js'
 import { parseMap } from './inputs.js'
 import { useColor, type CliIo } from './io.js'
+import { collect, parseNow, parseTop } from './options.js'
 
 export interface SummaryDelivery {
   /** `.json`, `.md` or `.html` by extension; `-` writes JSON to stdout. */
@@ -187,7 +188,8 @@ async function* csvRows(path: string, shown: string, read: { encoding?: string }
   const excel = table.encoding === 'utf-8-bom'
   for await (const record of table.records) {
     if (record.kind === 'reject') {
-      yield { line: record.line, reject: record.reason }
+      // The excerpt shows which row it was, as `run` shows it.
+      yield { line: record.line, reject: `${record.reason}: ${record.excerpt}` }
       continue
     }
     const cells = record.cells.slice(0, start)
@@ -231,14 +233,8 @@ function applyRisk(group: Group, annotations: WeakMap<Message, ParsedAnnotation>
 export async function summarizeAnnotated(files: string[], options: SummarizeOptions, io: CliIo): Promise<Summary> {
   if (files.length === 0) throw new UsageError('No annotated file. Give the outputs of `inbox-triage run -o …` (CSV or NDJSON).')
   if (files.includes('-')) throw new UsageError('summarize reads files, not stdin: save each run\'s annotated output with -o FILE and give the files.')
-  const top = Number(options.top)
-  if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top ${options.top}: expected a whole number`)
-  let now: string | undefined
-  if (options.now) {
-    const time = Date.parse(options.now)
-    if (Number.isNaN(time)) throw new UsageError(`--now ${options.now}: not a date; use ISO 8601, e.g. 2026-05-04T09:00:00Z`)
-    now = new Date(time).toISOString()
-  }
+  const top = parseTop(options.top)
+  const now = parseNow(options.now)
   const config = loadConfig(options.config, io.cwd)
   const profiles = [...config.profiles.map((file) => loadProfile(file)), ...builtinProfiles()]
   const forced = options.profile ? loadProfile(resolve(io.cwd, options.profile)) : options.source ? findProfile(options.source, profiles) : undefined
@@ -313,10 +309,6 @@ Example:
   One summary of both parts, the same as a single run over part-1 and part-2 would give
   (split the export between conversations, and pass the same --now and --config to every
   run). Exits 1 when an order has a high dispute risk.`
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value]
-}
 
 export function commandSummarize(io: CliIo): Command {
   return new Command('summarize')

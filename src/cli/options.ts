@@ -1,0 +1,22 @@
+// Option values shared by the commands, checked the same way everywhere.
+import { UsageError } from '../errors.js'
+
+/** Commander's collector for an option given several times (`--orders a --orders b`). */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
+}
+
+/** `--now`: an ISO 8601 time, or undefined when not given. */
+export function parseNow(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  const time = Date.parse(value)
+  if (Number.isNaN(time)) throw new UsageError(`--now ${value}: not a date; use ISO 8601, e.g. 2026-05-04T09:00:00Z`)
+  return new Date(time).toISOString()
+}
+
+/** `--top`: how many orders the summary lists per risk. */
+export function parseTop(value: string): number {
+  const top = Number(value)
+  if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top ${value}: expected a whole number`)
+  return top
+}
