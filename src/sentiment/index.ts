@@ -1,6 +1,6 @@
 // Sentiment and urgency of buyer messages: per-language lexicons with VADER-style heuristics.
 import type { SentimentResult } from '../types.js'
-import { analyzeWith, type ScoringTables } from './analyze.js'
+import { analyzeWith, DEFAULT_THRESHOLDS, type ScoringTables, type Thresholds } from './analyze.js'
 import type { Lexicons } from './load.js'
 
 export { DEFAULT_THRESHOLDS, labelFor, type Thresholds } from './analyze.js'
@@ -14,6 +14,11 @@ function tablesFor(lexicons: Lexicons, lang: string): ScoringTables {
   const dash = lang.indexOf('-')
   if (dash > 0) return tablesFor(lexicons, lang.slice(0, dash))
   return lexicons.symbolsOnly
+}
+
+/** The label cut-offs `lang` is scored with: its lexicon's own, else the defaults. */
+export function thresholdsFor(lexicons: Lexicons, lang: string): Thresholds {
+  return tablesFor(lexicons, lang).language.thresholds ?? DEFAULT_THRESHOLDS
 }
 
 /** Scores one message's text in `lang` (a BCP 47 tag; `und` reads it as English). */

@@ -1,6 +1,6 @@
 // The sentiment stage: score, label and urgency of every buyer text message, in its language.
 import { join } from 'node:path'
-import { analyzeSentiment, DEFAULT_THRESHOLDS, labelFor, loadLexicons, type Lexicons, type Thresholds } from '../sentiment/index.js'
+import { analyzeSentiment, labelFor, loadLexicons, thresholdsFor, type Lexicons, type Thresholds } from '../sentiment/index.js'
 import type { Message, MessageStage, SentimentResult } from '../types.js'
 import { createTextCache } from './text-cache.js'
 
@@ -42,10 +42,14 @@ export const sentimentStage: MessageStage<SentimentOptions> = {
   },
   async create(options, context) {
     const lexicons = await lexiconsFor(join(context.rulesDir, 'sentiment'), options.lexicons ?? [])
-    const override: Thresholds | null =
+    // A cut-off given alone leaves the language's other one as it was.
+    const override: Partial<Thresholds> | null =
       options.positiveThreshold === undefined && options.negativeThreshold === undefined
         ? null
-        : { positive: options.positiveThreshold ?? DEFAULT_THRESHOLDS.positive, negative: options.negativeThreshold ?? DEFAULT_THRESHOLDS.negative }
+        : {
+            ...(options.positiveThreshold !== undefined ? { positive: options.positiveThreshold } : {}),
+            ...(options.negativeThreshold !== undefined ? { negative: options.negativeThreshold } : {})
+          }
     const cached = createTextCache<SentimentResult>()
     return (batch: Message[]) => {
       for (const message of batch) {
@@ -53,7 +57,7 @@ export const sentimentStage: MessageStage<SentimentOptions> = {
         const lang = message.language?.lang ?? 'und'
         const result = cached(lang, message.text, () => {
           const scored = analyzeSentiment(lexicons, message.text, lang)
-          if (override) scored.label = labelFor(scored.score, override)
+          if (override) scored.label = labelFor(scored.score, { ...thresholdsFor(lexicons, lang), ...override })
           return scored
         })
         message.sentiment = result

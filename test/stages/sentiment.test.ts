@@ -44,6 +44,16 @@ describe('sentiment stage', () => {
     expect(m.sentiment?.label).toBe('neutral')
   })
 
+  test("a cut-off given alone keeps the language's other one", async () => {
+    // Thai labels positive from 0.3 (rules/sentiment/th.yaml), not from the default 0.1.
+    const run = await transform({ negativeThreshold: -0.5 })
+    const m = message({ text: 'โอเค', language: lang('th') })
+    await run([m])
+    expect(m.sentiment!.score).toBeGreaterThan(0.1)
+    expect(m.sentiment!.score).toBeLessThan(0.3)
+    expect(m.sentiment?.label).toBe('neutral')
+  })
+
   test("adds the user's lexicon files", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'inbox-triage-stage-'))
     writeFileSync(join(dir, 'team.yaml'), 'language: en\nservice:\n  "kaput": -3\n')
