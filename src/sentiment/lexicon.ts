@@ -177,12 +177,11 @@ export function compileLanguage(lang: string, file: LexiconFile): CompiledLangua
   const excluded = new Set((file.exclude ?? []).map(keyOf))
   const general: Entry[] = []
   for (const [term, score] of Object.entries(file.valence ?? {})) {
-    if (excluded.has(keyOf(term))) continue
-    const entry = add(term)
-    if (entry) {
-      entry.valence = score
-      general.push(entry)
-    }
+    const key = keyOf(term)
+    if (key === '' || excluded.has(key)) continue
+    const entry = insert(trie, key, term)
+    entry.valence = score
+    general.push(entry)
   }
   // Service phrases are the point of this lexicon: they override a general score of the same key.
   const service = new Set<Entry>()
@@ -243,16 +242,26 @@ export function compileLanguage(lang: string, file: LexiconFile): CompiledLangua
   }
 }
 
-/** Flags scored entries that contain a negator, so "je n'ai pas reçu" is not negated twice. */
-function markNegatedEntries(root: TrieNode, negators: string[], spaced: boolean): void {
-  const contains = (key: string, negator: string): boolean =>
-    spaced ? ` ${key} `.includes(` ${negator} `) && key !== negator : key.includes(negator) && key !== negator
+/** Every entry of the trie with its key, depth first. */
+function entriesOf(root: TrieNode): Array<[string, Entry]> {
+  const entries: Array<[string, Entry]> = []
   const walk = (node: TrieNode, prefix: string): void => {
-    const entry = node.entry
-    if (entry && entry.valence !== undefined && negators.some((negator) => contains(prefix, negator))) entry.negated = true
+    if (node.entry) entries.push([prefix, node.entry])
     for (const [code, child] of childrenOf(node)) walk(child, prefix + String.fromCharCode(code))
   }
   walk(root, '')
+  return entries
+}
+
+/** Flags scored entries that contain a negator, so "je n'ai pas reçu" is not negated twice. */
+function markNegatedEntries(root: TrieNode, negators: string[], spaced: boolean): void {
+  // Words are matched whole where they are spaced: both sides padded, each negator once.
+  const needles = negators.map((negator) => (spaced ? ` ${negator} ` : negator))
+  for (const [key, entry] of entriesOf(root)) {
+    if (entry.valence === undefined) continue
+    const padded = spaced ? ` ${key} ` : key
+    if (needles.some((needle, i) => negators[i] !== key && padded.includes(needle))) entry.negated = true
+  }
 }
 
 /**
@@ -260,12 +269,7 @@ function markNegatedEntries(root: TrieNode, negators: string[], spaced: boolean)
  * ("lua dao" is still lừa đảo), so it is indexed both ways; single syllables are not (do ≠ dở).
  */
 function indexWithoutTones(root: TrieNode): void {
-  const pending: Array<[string, Entry]> = []
-  const walk = (node: TrieNode, prefix: string): void => {
-    if (node.entry && prefix.includes(' ')) pending.push([prefix, node.entry])
-    for (const [code, child] of childrenOf(node)) walk(child, prefix + String.fromCharCode(code))
-  }
-  walk(root, '')
+  const pending = entriesOf(root).filter(([key]) => key.includes(' '))
   for (const [key, entry] of pending) {
     const bare = stripDiacritics(key)
     if (bare === key) continue
@@ -281,12 +285,7 @@ function indexWithoutTones(root: TrieNode): void {
  * cannot tell them apart either.
  */
 function tonelessTrie(root: TrieNode): TrieNode {
-  const entries: Array<[string, Entry]> = []
-  const walk = (node: TrieNode, prefix: string): void => {
-    if (node.entry) entries.push([prefix, node.entry])
-    for (const [code, child] of childrenOf(node)) walk(child, prefix + String.fromCharCode(code))
-  }
-  walk(root, '')
+  const entries = entriesOf(root)
   const bare = newNode()
   const plain = new Set<string>()
   const claimed = new Set<Entry>()
