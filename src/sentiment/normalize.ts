@@ -286,7 +286,7 @@ export function foldText(text: string, options: FoldOptions, symbols?: SymbolMat
   return result
 }
 
-/** Folds a lexicon entry the same way as message text, without the offset bookkeeping. */
+/** Folds a lexicon entry exactly as message text is folded, so that the two meet in the trie. */
 export function foldTerm(term: string, options: FoldOptions): string {
   return foldText(term, options).text.trim()
 }
