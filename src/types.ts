@@ -90,6 +90,8 @@ export interface Message {
   /** The input row's cells as read, for writing it back untouched; `input_table` indexes the run's inputs. */
   input_cells?: string[]
   input_table?: number
+  /** The message's part of its annotated CSV row, when the pipeline renders rows (`csvRows`); the input cells are then dropped. */
+  csv_part?: string
 
   // Written by stages.
   language?: LanguageDecision

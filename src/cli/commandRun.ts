@@ -8,10 +8,11 @@ import ora, { type Ora } from 'ora'
 import { UsageError } from '../errors.js'
 import { loadOrderBook, type OrderBook } from '../input/orders.js'
 import { builtinProfiles, loadProfile } from '../input/profiles.js'
-import { annotation, annotationCells, triageHeader } from '../output/annotate.js'
+import { annotation, triageHeader } from '../output/annotate.js'
 import { createAtomicWriter } from '../output/atomic-write.js'
 import { writeOrderSheet } from '../output/order-sheet.js'
 import { createRejectsWriter, describeReject } from '../output/rejects.js'
+import { createRowRenderer, type CsvRowLayout } from '../output/row-render.js'
 import { createCsvWriter, createNdjsonWriter } from '../output/table-writer.js'
 import { loadConfig } from '../pipeline/config.js'
 import { createPipeline } from '../pipeline/pipeline.js'
@@ -102,6 +103,12 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
     ? await loadOrderBook(options.orders, { encoding: options.encoding, cwd: io.cwd })
     : undefined
 
+  // Outputs: a file is written beside its target and renamed at the end; stdout streams.
+  const target = options.output && options.output !== '-' ? resolve(io.cwd, options.output) : undefined
+  const excel = options.raw ? false : (options.excel ?? (target !== undefined && extname(target).toLowerCase() === '.csv' && options.format === 'csv'))
+  const { header: inputHeader, maps } = unionHeader(inputs)
+  const csvRows: CsvRowLayout | undefined = options.format === 'csv' ? { delimiter: ',', excel, width: inputHeader.length, maps } : undefined
+
   const summary = new SummaryBuilder(top)
   const warn = (message: string): void => {
     summary.addWarning(message)
@@ -113,17 +120,17 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
     warn,
     stageOptions: options.redact ? { clean: { redact: true } } : undefined,
     workers: await workerCount(options.workers, files, io.cwd),
-    lean: true
+    lean: true,
+    csvRows
   })
 
-  // Outputs: a file is written beside its target and renamed at the end; stdout streams.
-  const target = options.output && options.output !== '-' ? resolve(io.cwd, options.output) : undefined
-  const excel = options.raw ? false : (options.excel ?? (target !== undefined && extname(target).toLowerCase() === '.csv' && options.format === 'csv'))
   const outFile = target ? await createAtomicWriter(target, { inputs: inputPaths }) : undefined
   const out = outFile?.stream ?? io.stdout
-  const { header: inputHeader, maps } = unionHeader(inputs)
   const header = [...inputHeader, ...triageHeader(inputHeader)]
-  const csv = options.format === 'csv' ? createCsvWriter(out, header, { excel }) : undefined
+  const csv = csvRows ? createCsvWriter(out, header, { excel }) : undefined
+  const renderer = csvRows ? createRowRenderer(csvRows) : undefined
+  // A group's risk cells are rendered once, when it finishes, for all its rows.
+  const groupParts = new WeakMap<Group, string>()
   const ndjson = options.format === 'ndjson' ? createNdjsonWriter(out) : undefined
   const rejectsFile = options.rejects ? await createAtomicWriter(resolve(io.cwd, options.rejects), { inputs: inputPaths }) : undefined
   const rejects = rejectsFile ? createRejectsWriter(rejectsFile.stream, { excel: !options.raw }) : undefined
@@ -162,22 +169,19 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
     await pipeline.run(messages, {
       finish(group: Group) {
         summary.addGroup(group)
+        if (renderer) groupParts.set(group, renderer.groupPart(group))
         if (options.ordersOut && group.risk) orderRows.push(group.risk)
       },
       emit(message: Message, group: Group) {
         summary.addMessage(message)
-        const value = annotation(message, group)
-        const cells = new Array<string>(inputHeader.length).fill('')
-        const map = maps[message.input_table ?? 0]!
-        const input = message.input_cells ?? []
-        for (let i = 0; i < input.length; i++) cells[map[i]!] = input[i]!
         written++
-        message.input_cells = undefined
-        if (csv) return csv.write([...cells, ...annotationCells(value)])
+        if (csv && renderer) return csv.writeRecord(renderer.row(message.csv_part ?? renderer.messagePart(message), groupParts.get(group)!))
         if (ndjson) {
+          const input = message.input_cells ?? []
+          message.input_cells = undefined
           const row: Record<string, string> = {}
           for (let i = 0; i < input.length; i++) row[inputs[message.input_table ?? 0]!.table.header[i]!] ??= input[i]!
-          return ndjson.write({ input: row, ...value })
+          return ndjson.write({ input: row, ...annotation(message, group) })
         }
       }
     })

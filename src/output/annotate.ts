@@ -52,13 +52,16 @@ export interface Annotation {
   reasons: string[]
 }
 
+type MessagePart = Pick<Annotation, 'lang' | 'intent' | 'intents' | 'sentiment' | 'sentiment_score' | 'urgency'>
+type GroupPart = Pick<Annotation, 'dispute_risk' | 'dispute_score' | 'return_risk' | 'return_score' | 'priority' | 'reasons'>
+
 /** Only buyer text is classified; other rows carry their language and their order's risk. */
 function classified(message: Message): boolean {
   return message.sender_role === 'buyer' && message.content_type === 'text' && message.text !== ''
 }
 
-export function annotation(message: Message, group: Group): Annotation {
-  const risk = group.risk
+/** What a message's own analysis gives. */
+function messagePart(message: Message): MessagePart {
   const isBuyerText = classified(message)
   const hits = isBuyerText ? (message.intents ?? []) : []
   const intents: string[] = []
@@ -69,7 +72,14 @@ export function annotation(message: Message, group: Group): Annotation {
     intents,
     sentiment: isBuyerText ? (message.sentiment?.label ?? '') : '',
     sentiment_score: isBuyerText && message.sentiment ? Math.round(message.sentiment.score * 1000) / 1000 : null,
-    urgency: isBuyerText && message.sentiment ? message.sentiment.urgent : null,
+    urgency: isBuyerText && message.sentiment ? message.sentiment.urgent : null
+  }
+}
+
+/** What its order's risk gives every message of a group. */
+function groupPart(group: Group): GroupPart {
+  const risk = group.risk
+  return {
     dispute_risk: risk?.dispute_risk ?? '',
     dispute_score: risk?.dispute_score ?? 0,
     return_risk: risk?.return_risk ?? '',
@@ -79,17 +89,25 @@ export function annotation(message: Message, group: Group): Annotation {
   }
 }
 
-export function annotationCells(value: Annotation): string[] {
+export function annotation(message: Message, group: Group): Annotation {
+  return { ...messagePart(message), ...groupPart(group) }
+}
+
+/** The triage cells from `lang` to `urgency`, in `TRIAGE_COLUMNS` order. */
+export function messageCells(message: Message): string[] {
+  const value = messagePart(message)
   return [
     value.lang,
     value.intent,
     value.intents.join('; '),
     value.sentiment,
     value.sentiment_score === null ? '' : String(value.sentiment_score),
-    value.urgency === null ? '' : value.urgency ? 'yes' : 'no',
-    value.dispute_risk,
-    value.return_risk,
-    value.priority,
-    value.reasons.join('; ')
+    value.urgency === null ? '' : value.urgency ? 'yes' : 'no'
   ]
+}
+
+/** The triage cells from `dispute_risk` to `reasons`, the same for every message of the group. */
+export function groupCells(group: Group): string[] {
+  const value = groupPart(group)
+  return [value.dispute_risk, value.return_risk, value.priority, value.reasons.join('; ')]
 }

@@ -2,10 +2,13 @@
 import { once } from 'node:events'
 import { stringify } from 'csv-stringify/sync'
 import { neutralizeCell, UTF8_BOM } from './excel-safe.js'
+import { csvOptions } from './row-render.js'
 
 export interface RowWriter {
   /** Returns a promise only when the row completed a block that had to wait for the stream. */
   write(cells: string[]): void | Promise<void>
+  /** A record already rendered (`RowRenderer.row`), written as it is. */
+  writeRecord(record: string): void | Promise<void>
   end(): Promise<void>
 }
 
@@ -16,8 +19,8 @@ export interface CsvWriterOptions {
 }
 
 /**
- * Rows are collected and stringified a block at a time: one write of tens of kilobytes instead
- * of a stream chunk per row, which made the writing cost more than the reading.
+ * Rows are collected and written a block at a time: one write of tens of kilobytes instead of a
+ * stream chunk per row, which made the writing cost more than the reading.
  */
 const BLOCK_ROWS = 256
 
@@ -26,31 +29,28 @@ async function pushed(stream: NodeJS.WritableStream, ok: boolean): Promise<void>
 }
 
 export function createCsvWriter(out: NodeJS.WritableStream, header: string[], options: CsvWriterOptions): RowWriter {
-  // csv-stringify quotes a field holding its own record delimiter only: with CRLF records a bare
-  // line feed inside a cell would go out unquoted, so every cell with a line break is quoted.
-  const stringifyOptions = {
-    delimiter: options.delimiter ?? ',',
-    record_delimiter: options.excel ? 'windows' : 'unix',
-    quoted_match: /[\r\n]/
-  } as const
+  const stringifyOptions = csvOptions({ delimiter: options.delimiter ?? ',', excel: options.excel })
   const prepare = options.excel ? (cells: string[]) => cells.map(neutralizeCell) : (cells: string[]) => cells
-  let block: string[][] = [prepare(header)]
+  let block: string[] = [stringify([prepare(header)], stringifyOptions)]
   let started = false
 
   async function flush(): Promise<void> {
     if (block.length === 0) return
-    const text = stringify(block, stringifyOptions)
+    const text = block.join('')
     block = []
     if (!started && options.excel) out.write(UTF8_BOM)
     started = true
     await pushed(out, out.write(text))
   }
 
+  function writeRecord(record: string): void | Promise<void> {
+    block.push(record)
+    if (block.length >= BLOCK_ROWS) return flush()
+  }
+
   return {
-    write(cells) {
-      block.push(prepare(cells))
-      if (block.length >= BLOCK_ROWS) return flush()
-    },
+    write: (cells) => writeRecord(stringify([prepare(cells)], stringifyOptions)),
+    writeRecord,
     end: flush
   }
 }

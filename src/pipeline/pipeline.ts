@@ -2,6 +2,7 @@
 import { Ajv } from 'ajv'
 import { rulesDir } from '../data/paths.js'
 import { InputError, TriageError } from '../errors.js'
+import { createRowRenderer, type CsvRowLayout, type RowRenderer } from '../output/row-render.js'
 import type { Group, GroupTransform, Message, OrderRisk, RunContext, Transform } from '../types.js'
 import { defaultConfig, type TriageConfig } from './config.js'
 import { Grouper, then } from './grouper.js'
@@ -24,6 +25,11 @@ export interface PipelineOptions {
    * message stages are done, so that the rows held for grouping stay small.
    */
   lean?: boolean
+  /**
+   * Render each message's part of its annotated CSV row (`Message.csv_part`) as soon as its
+   * message stages are done, where they ran, and drop its input cells.
+   */
+  csvRows?: CsvRowLayout
 }
 
 /** Keeps what grouping, risk and output read; replaces rather than mutates shared objects. */
@@ -34,6 +40,17 @@ export function leanMessage(message: Message): void {
   const sentiment = message.sentiment
   if (sentiment && (sentiment.hits.length > 0 || sentiment.urgencyReasons)) {
     message.sentiment = { score: sentiment.score, label: sentiment.label, urgent: sentiment.urgent, hits: [] }
+  }
+}
+
+/** Done to each message of a batch once the message stages ran, on the thread that ran them. */
+export function settleMessages(batch: Message[], lean: boolean | undefined, renderer: RowRenderer | undefined): void {
+  for (const message of batch) {
+    if (lean) leanMessage(message)
+    if (renderer) {
+      message.csv_part = renderer.messagePart(message)
+      message.input_cells = undefined
+    }
   }
 }
 
@@ -205,7 +222,7 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
   const pool = options.workers && options.workers > 0
     ? await createWorkerPool(
         options.workers,
-        { config, stageOptions: options.stageOptions, now: options.now, lean: options.lean },
+        { config, stageOptions: options.stageOptions, now: options.now, lean: options.lean, csvRows: options.csvRows },
         context.warn,
         await messageFields(config)
       )
@@ -219,6 +236,7 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
     throw error
   }
   const { messageStages, groupStages } = built
+  const renderer = options.csvRows && !pool ? createRowRenderer(options.csvRows) : undefined
   const names = config.pipeline.map((entry) => entry.stage)
   const stageMs: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]))
 
@@ -280,10 +298,16 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
       if (batch.length === 0) return
       const current = batch
       batch = []
-      const done = (pool ? pool.process(current) : runMessageStages(messageStages, current, stageMs)).then(() => {
-        // Workers send back lean results; this thread's copy still has the raw text.
-        if (options.lean) for (const message of current) leanMessage(message)
-      })
+      const done = pool
+        ? pool.process(current).then(() => {
+            // Workers send back lean results and rendered rows; this thread's copy still has
+            // the raw text and the input cells.
+            for (const message of current) {
+              if (options.lean) message.raw_text = ''
+              if (options.csvRows) message.input_cells = undefined
+            }
+          })
+        : runMessageStages(messageStages, current, stageMs).then(() => settleMessages(current, options.lean, renderer))
       // Keep a rejected batch from being reported as unhandled before its turn comes.
       done.catch(() => undefined)
       inFlight.push({ batch: current, done })

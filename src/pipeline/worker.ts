@@ -1,16 +1,18 @@
 // A worker thread that runs the message stages on the batches the pool sends it.
 import { parentPort, workerData } from 'node:worker_threads'
+import { createRowRenderer, type CsvRowLayout } from '../output/row-render.js'
 import type { Message } from '../types.js'
 import type { TriageConfig } from './config.js'
-import { createContext, createStages, leanMessage, runMessageStages } from './pipeline.js'
+import { createContext, createStages, runMessageStages, settleMessages } from './pipeline.js'
 import { fromColumns, toColumns, type Columns } from './columns.js'
-import { STAGE_FIELDS } from './workers.js'
+import { RAW_TEXT_CELL, STAGE_FIELDS } from './workers.js'
 
 interface Init {
   config: TriageConfig
   stageOptions?: Record<string, Record<string, unknown>>
   now?: string
   lean?: boolean
+  csvRows?: CsvRowLayout
 }
 
 const init = workerData as Init
@@ -18,6 +20,7 @@ const port = parentPort!
 const context = createContext(init.config, { now: init.now, warn: (warning) => port.postMessage({ warning }) })
 
 const RETURNED = new Set<string>(STAGE_FIELDS)
+const renderer = init.csvRows ? createRowRenderer(init.csvRows) : undefined
 
 try {
   const { messageStages } = await createStages(init.config, context, init.stageOptions, 'message')
@@ -28,11 +31,15 @@ try {
     queue = queue.then(async () => {
       const stageMs: Record<string, number> = {}
       try {
-        const batch = fromColumns(columns, length) as unknown as Message[]
-        for (const message of batch) message.text ??= message.raw_text
+        const batch = fromColumns(columns, length) as unknown as Array<Message & { [RAW_TEXT_CELL]?: number }>
+        for (const message of batch) {
+          const at = message[RAW_TEXT_CELL]
+          if (at !== undefined) message.raw_text = message.input_cells![at]!
+          message.text ??= message.raw_text
+        }
         const texts = batch.map((message) => message.text)
         await runMessageStages(messageStages, batch, stageMs)
-        if (init.lean) for (const message of batch) leanMessage(message)
+        settleMessages(batch, init.lean, renderer)
         // Back go the fields the stages set, and the text only when cleaning changed it.
         const results = toColumns(batch as unknown as Array<Record<string, unknown>>, (key, value, i) => RETURNED.has(key) && (key !== 'text' || value !== texts[i]))
         port.postMessage({ id, results, stageMs })

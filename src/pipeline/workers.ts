@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads'
 import { packageRoot } from '../data/paths.js'
 import { InputError } from '../errors.js'
 import { wordHash } from '../language/word-table.js'
+import type { CsvRowLayout } from '../output/row-render.js'
 import type { Message } from '../types.js'
 import { toColumns, type Columns } from './columns.js'
 import type { TriageConfig } from './config.js'
@@ -26,8 +27,11 @@ export interface WorkerPool {
 /** Old-generation cap per worker: the loaded data takes about 70 MB, loading peaks near 130 MB. */
 const WORKER_HEAP_MB = 256
 
-/** Fields the message stages write: only these cross back from a worker. */
-export const STAGE_FIELDS = ['text', 'language', 'intents', 'intent', 'sentiment', 'data'] as const
+/** Fields the message stages write, and the rendered row: only these cross back from a worker. */
+export const STAGE_FIELDS = ['text', 'language', 'intents', 'intent', 'sentiment', 'data', 'csv_part'] as const
+
+/** Sent instead of the raw text when it is one of the input cells: that cell's index. */
+export const RAW_TEXT_CELL = 'raw_text_cell'
 
 function workerScript(): string {
   const here = fileURLToPath(import.meta.url)
@@ -42,15 +46,30 @@ interface Pending {
   reject(error: Error): void
 }
 
+/** The raw text crosses once: as the index of the input cell that holds it, when one does. */
+function sendRawTextAsCell(batch: Message[], columns: Columns): void {
+  const rawTexts = columns.raw_text!
+  const at = new Array<number | undefined>(batch.length).fill(undefined)
+  for (let i = 0; i < batch.length; i++) {
+    const cell = batch[i]!.input_cells?.indexOf(batch[i]!.raw_text) ?? -1
+    if (cell < 0) continue
+    at[i] = cell
+    rawTexts[i] = undefined
+  }
+  columns[RAW_TEXT_CELL] = at
+}
+
 export async function createWorkerPool(
   size: number,
-  init: { config: TriageConfig; stageOptions?: Record<string, Record<string, unknown>>; now?: string; lean?: boolean },
+  init: { config: TriageConfig; stageOptions?: Record<string, Record<string, unknown>>; now?: string; lean?: boolean; csvRows?: CsvRowLayout },
   warn: (message: string) => void,
   /** The message fields to send; all but the input cells when not given. */
   fields?: ReadonlySet<string>
 ): Promise<WorkerPool> {
   const script = workerScript()
   const sendsRawText = !fields || fields.has('raw_text')
+  // Rows rendered in the worker need their input cells; the raw text is then usually one of them.
+  const sendsCells = init.csvRows !== undefined
   let stageMs: Record<string, number> = {}
   let resources: Record<string, unknown> = {}
   const pending = new Map<number, Pending>()
@@ -99,8 +118,10 @@ export async function createWorkerPool(
     // body once: before cleaning, the text is the raw text.
     const columns = toColumns(batch as unknown as Array<Record<string, unknown>>, (key, value, i) => {
       if (key === 'text' && value === batch[i]!.raw_text && sendsRawText) return false
-      return fields ? fields.has(key) : key !== 'input_cells'
+      if (key === 'input_cells' || key === 'input_table') return sendsCells
+      return fields ? fields.has(key) : true
     })
+    if (sendsCells && columns.raw_text) sendRawTextAsCell(batch, columns)
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject })
       worker.postMessage({ id, columns, length: batch.length })
