@@ -8,19 +8,31 @@
  */
 const DEFAULT_ENTRIES = 4_096
 
+interface Generations<T> {
+  young: Map<string, T>
+  old: Map<string, T>
+}
+
 export function createTextCache<T>(entries = DEFAULT_ENTRIES): (lang: string, text: string, compute: () => T) => T {
-  let young = new Map<string, T>()
-  let old = new Map<string, T>()
+  // Keyed by language, then by the text itself: a key joining the two would be a new string to
+  // hash on every call, where the text's own hash is computed once and kept with the string.
+  const byLang = new Map<string, Generations<T>>()
+  let youngEntries = 0
   return (lang, text, compute) => {
-    const key = `${lang}\u0000${text}`
-    let value = young.get(key)
+    let cache = byLang.get(lang)
+    if (!cache) byLang.set(lang, (cache = { young: new Map(), old: new Map() }))
+    let value = cache.young.get(text)
     if (value !== undefined) return value
-    value = old.get(key) ?? compute()
-    if (young.size >= entries) {
-      old = young
-      young = new Map()
+    value = cache.old.get(text) ?? compute()
+    if (youngEntries >= entries) {
+      for (const generations of byLang.values()) {
+        generations.old = generations.young
+        generations.young = new Map()
+      }
+      youngEntries = 0
     }
-    young.set(key, value)
+    cache.young.set(text, value)
+    youngEntries++
     return value
   }
 }
