@@ -237,9 +237,11 @@ export function foldBuffers(): FoldBuffers {
 
 // Indonesian and Malay write reduplication with a 2 (`barang2` = `barang-barang`, `masuk2`):
 // a 2 right after a word of three or more Latin letters and before a word's end folds into the
-// word, which keeps its plain form (`pc2`, `x2`, `a2b` are left alone).
+// word, which keeps its plain form (`pc2`, `x2`, `a2b` are left alone). An apostrophe after the
+// 2 does not end the word (it folds to a soft boundary, `masuk2’aa` → `masuk2a`): dropping the
+// 2 there would join letters the regex text keeps apart, and the prefilter would miss them.
 function isReduplication(following: number): boolean {
-  if (pendingSpace || pendingSoft || length < 3) return false
+  if (pendingSpace || pendingSoft || length < 3 || isApostrophe(following)) return false
   for (let k = length - 3; k < length; k++) if (codes[k] < 0x61 || codes[k] > 0x7a) return false
   if (following < 0x80) {
     const lower = following | 0x20

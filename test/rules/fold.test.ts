@@ -12,6 +12,7 @@ describe('foldText', () => {
     { input: '谢谢谢谢 谢谢', expected: '谢谢 谢谢', why: 'Han pairs kept, a repeated pair kept once' },
     { input: 'いいですね', expected: 'いいですね', why: 'kana doubles kept' },
     { input: 'masuk2 barang2 ya', expected: 'masuk barang ya', why: 'reduplication 2 folds into the word' },
+    { input: 'masuk2’aa', expected: 'masuk2a', why: 'a 2 before an apostrophe stays: the word goes on' },
     { input: 'ps2 x2 abc2def 2x2 hp12', expected: 'ps2 x2 abc2def 2x2 hp12', why: 'a 2 inside codes and counts stays' },
     { input: '我的快递到哪了？', expected: '我的快递到哪了', why: 'full-width punctuation is punctuation' },
     { input: 'ｗｈｅｒｅ　ｉｓ', expected: 'where is', why: 'NFKC folds full-width letters and spaces' },

@@ -126,9 +126,9 @@ describe('folding keeps the literals of any piece of text', () => {
         const seen = foldBuffers().seen
         expect(holds(prefilter, folded, seen)).toBe(true)
       }),
-      // Seeded so that CI is repeatable. Random seeds find a known gap: a reduplication `2`
-      // before an apostrophe (`masuk2’aa`, folded `masuka`) against literals that keep the `2`.
-      { numRuns: 2000, seed: 20261124 }
+      // Seeded so that CI is repeatable; `SEED=… npx jest test/rules/prefilter` tries others
+      // (120,000 random runs passed once a reduplication 2 before an apostrophe stayed a digit).
+      { numRuns: 2000, seed: Number(process.env.SEED ?? 20261124) }
     )
   })
 })
