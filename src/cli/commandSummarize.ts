@@ -12,7 +12,6 @@ import { CheckFailed, InputError, UsageError } from '../errors.js'
 import { createNormalizer, type Normalizer } from '../input/normalize.js'
 import { bindProfile, builtinProfiles, detectProfile, findProfile, loadProfile, type BoundProfile, type Profile } from '../input/profiles.js'
 import { openTable } from '../input/read-table.js'
-import { parseReason } from '../output/annotate.js'
 import { loadConfig } from '../pipeline/config.js'
 import { createPipeline } from '../pipeline/pipeline.js'
 import { annotationFromCells, annotationFromRecord, triageColumnsStart, unneutralizeCell, type ParsedAnnotation } from '../summary/annotated.js'
@@ -223,11 +222,7 @@ function applyRisk(group: Group, annotations: WeakMap<Message, ParsedAnnotation>
   if (annotation.priority === 'P1' || annotation.priority === 'P2' || annotation.priority === 'P3' || annotation.priority === 'P4') {
     risk.priority = annotation.priority
   }
-  risk.reasons = []
-  for (const item of annotation.reasons) {
-    const reason = parseReason(item)
-    if (reason) risk.reasons.push({ signal: '', ...reason })
-  }
+  risk.reasons = annotation.parsedReasons.map((reason) => ({ signal: '', ...reason }))
 }
 
 export async function summarizeAnnotated(files: string[], options: SummarizeOptions, io: CliIo): Promise<Summary> {

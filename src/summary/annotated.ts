@@ -1,11 +1,15 @@
 // Reading back the triage columns of an annotated output (CSV cells or an NDJSON record), so
 // `summarize` can rebuild messages and order risks exactly as the run saw them.
 import { parseReason, TRIAGE_COLUMNS, triageHeader, type Annotation } from '../output/annotate.js'
-import type { RiskLevel } from '../types.js'
+import type { RiskLevel, RiskReason } from '../types.js'
+
+export type ParsedReason = Omit<RiskReason, 'signal'>
 
 export interface ParsedAnnotation extends Annotation {
   dispute_risk: RiskLevel | ''
   return_risk: RiskLevel | ''
+  /** `reasons` read back, each once; a reason not in the written form is left out. */
+  parsedReasons: ParsedReason[]
 }
 
 const LEVELS = new Set(['none', 'low', 'medium', 'high'])
@@ -35,13 +39,19 @@ function level(value: string): RiskLevel | '' {
   return LEVELS.has(value) ? (value as RiskLevel) : ''
 }
 
-/** An order's score rebuilt from its reasons, as the risk stage sums and clamps them. */
-export function scoreFromReasons(reasons: string[], kind: 'dispute' | 'return'): number {
-  let total = 0
+function parseReasons(reasons: string[]): ParsedReason[] {
+  const parsed: ParsedReason[] = []
   for (const item of reasons) {
     const reason = parseReason(item)
-    if (reason?.kind === kind) total += reason.points
+    if (reason) parsed.push(reason)
   }
+  return parsed
+}
+
+/** An order's score rebuilt from its reasons, as the risk stage sums and clamps them. */
+export function scoreFromReasons(reasons: readonly ParsedReason[], kind: 'dispute' | 'return'): number {
+  let total = 0
+  for (const reason of reasons) if (reason.kind === kind) total += reason.points
   return Math.max(0, Math.min(100, Math.round(total)))
 }
 
@@ -49,6 +59,7 @@ export function scoreFromReasons(reasons: string[], kind: 'dispute' | 'return'):
 export function annotationFromCells(cells: string[]): ParsedAnnotation {
   const [lang = '', intent = '', intents = '', sentiment = '', score = '', urgency = '', dispute = '', ret = '', priority = '', reasons = ''] = cells
   const reasonList = reasons ? reasons.split(REASON_SPLIT) : []
+  const parsedReasons = parseReasons(reasonList)
   return {
     lang,
     intent,
@@ -57,11 +68,12 @@ export function annotationFromCells(cells: string[]): ParsedAnnotation {
     sentiment_score: score === '' ? null : Number(score),
     urgency: urgency === '' ? null : urgency === 'yes',
     dispute_risk: level(dispute),
-    dispute_score: scoreFromReasons(reasonList, 'dispute'),
+    dispute_score: scoreFromReasons(parsedReasons, 'dispute'),
     return_risk: level(ret),
-    return_score: scoreFromReasons(reasonList, 'return'),
+    return_score: scoreFromReasons(parsedReasons, 'return'),
     priority,
-    reasons: reasonList
+    reasons: reasonList,
+    parsedReasons
   }
 }
 
@@ -76,6 +88,7 @@ function strings(value: unknown): string[] {
 /** An NDJSON record's annotation; scores are taken as written. */
 export function annotationFromRecord(record: Record<string, unknown>): ParsedAnnotation {
   const reasons = strings(record.reasons)
+  const parsedReasons = parseReasons(reasons)
   return {
     lang: text(record.lang),
     intent: text(record.intent),
@@ -84,10 +97,11 @@ export function annotationFromRecord(record: Record<string, unknown>): ParsedAnn
     sentiment_score: typeof record.sentiment_score === 'number' ? record.sentiment_score : null,
     urgency: typeof record.urgency === 'boolean' ? record.urgency : null,
     dispute_risk: level(text(record.dispute_risk)),
-    dispute_score: typeof record.dispute_score === 'number' ? record.dispute_score : scoreFromReasons(reasons, 'dispute'),
+    dispute_score: typeof record.dispute_score === 'number' ? record.dispute_score : scoreFromReasons(parsedReasons, 'dispute'),
     return_risk: level(text(record.return_risk)),
-    return_score: typeof record.return_score === 'number' ? record.return_score : scoreFromReasons(reasons, 'return'),
+    return_score: typeof record.return_score === 'number' ? record.return_score : scoreFromReasons(parsedReasons, 'return'),
     priority: text(record.priority),
-    reasons
+    reasons,
+    parsedReasons
   }
 }

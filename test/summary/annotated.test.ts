@@ -41,12 +41,13 @@ describe('annotation of a row', () => {
   ])('$name', ({ reasons, expected }) => {
     const a = annotationFromCells(['en', 'order/status', 'order/status; other', 'negative', '-0.5', 'yes', 'high', 'low', 'P1', reasons])
     expect({ dispute: a.dispute_score, ret: a.return_score, count: a.reasons.length }).toEqual(expected)
+    expect(a.parsedReasons).toHaveLength(expected.count)
     expect(a).toMatchObject({ lang: 'en', intents: ['order/status', 'other'], sentiment_score: -0.5, urgency: true, dispute_risk: 'high', return_risk: 'low' })
   })
 
   test('NDJSON scores are taken as written; missing ones are rebuilt', () => {
     expect(annotationFromRecord({ dispute_score: 77, reasons: ['dispute +10: x'] }).dispute_score).toBe(77)
     expect(annotationFromRecord({ reasons: ['dispute +10: x'], dispute_risk: 'weird' })).toMatchObject({ dispute_score: 10, dispute_risk: '' })
-    expect(scoreFromReasons(['return +150: x'], 'return')).toBe(100)
+    expect(scoreFromReasons([{ kind: 'return', points: 150, text: 'x' }], 'return')).toBe(100)
   })
 })
