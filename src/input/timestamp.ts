@@ -15,7 +15,8 @@ const SLASHED = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?:
 
 /** `+02:00`, `-0530`, `Z` → minutes east of UTC. */
 export function offsetMinutes(zone: string): number {
-  if (/^(z|utc|gmt)$/i.test(zone)) return 0
+  // Most exports write UTC times with a Z: no expression to run for them.
+  if (zone === 'Z' || /^(z|utc|gmt)$/i.test(zone)) return 0
   const match = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)
   if (!match) return 0
   const minutes = Number(match[2]) * 60 + Number(match[3])
@@ -38,7 +39,7 @@ function fromParts(
   const time = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000
   if (Number.isNaN(time)) return undefined
   const parsed: ParsedTime = { iso: new Date(time).toISOString(), zoneAssumed: zone === undefined }
-  if (zone !== undefined && /\d/.test(zone)) parsed.offset = offset
+  if (zone !== undefined && zone.length > 3 && /\d/.test(zone)) parsed.offset = offset
   return parsed
 }
 

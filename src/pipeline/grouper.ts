@@ -13,6 +13,11 @@ interface OpenGroup {
   /** Set when merged into another group (a conversation turned out to belong to an order). */
   into?: OpenGroup
   finished?: Group
+  /** Neighbours in the list of open groups, least recently seen first. */
+  older?: OpenGroup
+  newer?: OpenGroup
+  /** In that list (open, not finished or merged away). */
+  listed: boolean
 }
 
 export interface GrouperOptions {
@@ -48,8 +53,13 @@ function byTime(a: Message, b: Message): number {
 
 export class Grouper {
   private readonly options: GrouperOptions
-  /** Open groups, least recently seen first (Map keeps insertion order; a touch re-inserts). */
-  private readonly open = new Map<OpenGroup, true>()
+  /**
+   * Open groups, least recently seen first, as a doubly linked list through the groups: a touch
+   * moves a group to the end and the oldest is at the head, each in constant time. (A Map
+   * re-inserted on every touch left deleted entries that each look for the oldest walked over.)
+   */
+  private oldest: OpenGroup | undefined
+  private newest: OpenGroup | undefined
   private readonly byConversation = new Map<string, OpenGroup>()
   private readonly byOrder = new Map<string, OpenGroup>()
   private readonly held: Array<{ message: Message; group: OpenGroup }> = []
@@ -65,10 +75,25 @@ export class Grouper {
     this.options = options
   }
 
+  private unlink(group: OpenGroup): void {
+    if (!group.listed) return
+    if (group.older) group.older.newer = group.newer
+    else this.oldest = group.newer
+    if (group.newer) group.newer.older = group.older
+    else this.newest = group.older
+    group.older = group.newer = undefined
+    group.listed = false
+  }
+
   private touch(group: OpenGroup, seq: number): void {
     group.lastSeq = seq
-    this.open.delete(group)
-    this.open.set(group, true)
+    if (group === this.newest) return
+    this.unlink(group)
+    group.older = this.newest
+    if (this.newest) this.newest.newer = group
+    else this.oldest = group
+    this.newest = group
+    group.listed = true
   }
 
   private groupFor(message: Message): OpenGroup {
@@ -98,7 +123,8 @@ export class Grouper {
       orderId: order ? message.order_id : '',
       conversations: [message.conversation_id],
       messages: [],
-      lastSeq: message.seq
+      lastSeq: message.seq,
+      listed: false
     }
     this.byConversation.set(message.conversation_id, fresh)
     if (order) this.byOrder.set(order, fresh)
@@ -113,7 +139,7 @@ export class Grouper {
     for (const message of from.messages) into.messages.push(message)
     from.messages = []
     from.into = into
-    this.open.delete(from)
+    this.unlink(from)
   }
 
   /**
@@ -129,14 +155,14 @@ export class Grouper {
     group.messages.push(message)
     this.touch(group, message.seq)
     this.held.push({ message, group })
-    return then(this.finishStale(message.seq), () => this.release())
+    const pending = this.finishStale(message.seq)
+    return pending ? pending.then(() => this.release()) : this.release()
   }
 
   private finishStale(seq: number): void | Promise<void> {
     const { window, maxHeld } = this.options
-    for (const group of this.open.keys()) {
-      if (group.lastSeq > seq - window) break
-      const pending = this.finish(group)
+    while (this.oldest && this.oldest.lastSeq <= seq - window) {
+      const pending = this.finish(this.oldest)
       if (pending) return pending.then(() => this.finishStale(seq))
     }
     while (this.held.length - this.heldStart > maxHeld) {
@@ -148,7 +174,7 @@ export class Grouper {
   }
 
   private finish(group: OpenGroup): void | Promise<void> {
-    this.open.delete(group)
+    this.unlink(group)
     for (const conversation of group.conversations) {
       if (this.byConversation.get(conversation) === group) this.byConversation.delete(conversation)
       this.closedConversations.add(conversation)
@@ -190,7 +216,7 @@ export class Grouper {
 
   /** Finish every open group and release the rest, in input order. */
   async end(): Promise<void> {
-    for (const group of [...this.open.keys()]) await this.finish(group)
+    while (this.oldest) await this.finish(this.oldest)
     await this.release()
   }
 
