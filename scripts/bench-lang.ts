@@ -1,7 +1,7 @@
 // Language-ID benchmark: accuracy by length class (single word, word pair, sentence) and per
 // language on a labelled CSV (text,lang,kind), and messages per second on sentences, for our
 // detector side by side with franc and the other JavaScript detectors (dev dependencies).
-// Run: npm run bench:lang [-- --file PATH --seconds N]
+// Run: npm run bench:lang [-- --file PATH --seconds N --ours-only]
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
@@ -55,14 +55,25 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
   return (user + system) / 1e6
 }
 
-/** Heap and external memory still in use after a full collection, in MB. */
+/**
+ * Heap and external memory still in use after full collections, in MB. One collection can
+ * leave large typed arrays that died in it counted as external memory; collecting until the
+ * figure stops falling counts only what is still reachable.
+ */
 function retainedMB(): number {
-  collectGarbage()
-  const { heapUsed, external } = process.memoryUsage()
-  return (heapUsed + external) / 1024 / 1024
+  let last = Infinity
+  for (let round = 0; round < 5; round++) {
+    collectGarbage()
+    const { heapUsed, external } = process.memoryUsage()
+    const now = (heapUsed + external) / 1024 / 1024
+    if (now > last - 0.1) return Math.min(now, last)
+    last = now
+  }
+  return last
 }
 
-async function contenders(): Promise<Contender[]> {
+/** Our detector, then the others unless `oursOnly`. */
+async function contenders(oursOnly: boolean): Promise<Contender[]> {
   const require = createRequire(import.meta.url)
   const list: Contender[] = []
   const before = retainedMB()
@@ -71,6 +82,7 @@ async function contenders(): Promise<Contender[]> {
   ours.detect('warm up the tables')
   console.log(`inbox-triage detector: ${(retainedMB() - before).toFixed(1)} MB of heap and external memory retained after loading it and its data`)
   list.push({ name: 'inbox-triage', detect: (text) => ours.detect(text).lang })
+  if (oursOnly) return list
 
   const { franc } = await import('franc')
   const only = Object.keys(ISO3)
@@ -160,9 +172,10 @@ async function main(): Promise<void> {
   const sentences = rows.filter((row) => row.kind === 'sentence').map((row) => row.text)
   console.log(`${file}: ${rows.length} rows, ${LANGS.length} languages; Indonesian/Malay confusions count as errors.\n`)
 
-  const list = await contenders()
+  const list = await contenders(process.argv.includes('--ours-only'))
   console.log(`\n${pad('detector', 30)} ${KINDS.map((k) => pad(k, 12)).join('')}${pad('und %', 8)}msgs per CPU-second (sentences, best of 3 rounds of ${seconds} s)`)
   let oursPerLanguage: Map<string, number[]> | undefined
+  let oursBySplit: Map<string, number[]> | undefined
   for (const contender of list) {
     if (!contender.detect) {
       console.log(`${pad(contender.name, 30)} unavailable: ${contender.unavailable}`)
@@ -171,8 +184,10 @@ async function main(): Promise<void> {
     const detect = contender.detect
     const byKind = new Map<string, number[]>()
     const byLanguage = new Map<string, number[]>()
+    // Even rows (0-based) are the half to tune on, odd rows the half that checks it.
+    const bySplit = new Map<string, number[]>()
     let und = 0
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
       const got = await detect(row.text)
       if (!got) und++
       const ok = got === row.lang ? 1 : 0
@@ -185,6 +200,13 @@ async function main(): Promise<void> {
       lang[0] += ok
       lang[1]++
       byLanguage.set(key, lang)
+      for (const split of [index % 2 === 0 ? 'even' : 'odd', row.lang === 'ms' ? '' : 'without ms']) {
+        if (!split) continue
+        const cell = bySplit.get(`${split} ${row.kind}`) ?? [0, 0]
+        cell[0] += ok
+        cell[1]++
+        bySplit.set(`${split} ${row.kind}`, cell)
+      }
     }
     let rate = 0
     for (let round = 0; round < 3; round++) {
@@ -199,10 +221,24 @@ async function main(): Promise<void> {
     }
     const cells = KINDS.map((k) => pad(percent(byKind.get(k)?.[0] ?? 0, byKind.get(k)?.[1] ?? 0), 12)).join('')
     console.log(`${pad(contender.name, 30)} ${cells}${pad(percent(und, rows.length), 8)}${rate}`)
-    if (!oursPerLanguage) oursPerLanguage = byLanguage
+    if (!oursPerLanguage) {
+      oursPerLanguage = byLanguage
+      oursBySplit = bySplit
+    }
   }
 
   await stageSpeed(sentences, seconds)
+
+  if (oursBySplit) {
+    console.log(`\ninbox-triage by rows (accuracy %):\n${pad('rows', 12)}${KINDS.map((k) => pad(k, 12)).join('')}`)
+    for (const split of ['even', 'odd', 'without ms']) {
+      const cells = KINDS.map((k) => {
+        const [hits, total] = oursBySplit!.get(`${split} ${k}`) ?? [0, 0]
+        return pad(percent(hits, total), 12)
+      })
+      console.log(`${pad(split, 12)}${cells.join('')}`)
+    }
+  }
 
   if (oursPerLanguage) {
     console.log(`\ninbox-triage per language (accuracy %):\n${pad('lang', 6)}${KINDS.map((k) => pad(k, 12)).join('')}`)

@@ -8,8 +8,8 @@ import { LATIN_LANGUAGES } from './languages.js'
 import { marketLanguages } from './market.js'
 import { SCRIPT_CODES, SCRIPT_COUNT, Script, scriptOf } from './script.js'
 import { BOUNDARY, buildTrigramModel, type TrigramModel } from './trigrams.js'
-import { EDGE, LetterModel, nextKey } from './letter-model.js'
-import { buildWordModel, LISTED, NEUTRAL } from './word-model.js'
+import { LetterModel } from './letter-model.js'
+import { buildWordModel, FOLDED_COST, LISTED, NEUTRAL } from './word-model.js'
 import { EMPTY_HASH, hashStep, WordTable } from './word-table.js'
 
 export interface DetectHints {
@@ -28,8 +28,8 @@ export interface LayerWeights {
   /** Scale of a listed word's log-likelihood ratio: 1 reads it as the probability it is. */
   word: number
   /**
-   * Scale of the letter model's log-probabilities of an unlisted word. Each letter sits in
-   * four overlapping grams, so a quarter counts it about once.
+   * Scale of the letter model's log-probability of an unlisted word. It counts each letter
+   * once, and franc's trigrams read the same letters: the two models share the weight.
    */
   letterModel: number
   marker: number
@@ -53,7 +53,7 @@ export interface LayerWeights {
 
 export const DEFAULT_WEIGHTS: Readonly<LayerWeights> = {
   word: 1,
-  letterModel: 0.25,
+  letterModel: 0.5,
   marker: 3,
   letter: 2,
   marketPrior: 2,
@@ -79,10 +79,18 @@ const HAN_JAPANESE = 4
 const MAX_SCAN = 2048
 /**
  * The letter model reads texts of at most this many words, where each word weighs
- * ("celebraban", "hablaran mucho"); a longer text has its listed words and franc's trigrams,
+ * ("celebraban", "hablaran mucho"): the words no list holds, and the listed ones for the
+ * languages that do not list them. A longer text has its listed words and franc's trigrams,
  * and skipping it keeps the cost of a sentence down.
  */
 const LETTER_MODEL_WORDS = 3
+
+/** Letters of each part of a compound at least ("tanz|musik"; shorter parts split words by accident). */
+const COMPOUND_PART = 3
+/** Longer words are not split: the cost of trying every cut grows with the square of the length. */
+const MAX_COMPOUND = 40
+/** German and Dutch join some compounds with an s ("arbeit|s|platz", "veiligheid|s|glas"). */
+const LINKING_S = 0x73
 
 /** "ke" closing a clause, maybe before a form of address: the Malay question particle. */
 const MALAY_QUESTION_KE = /(?:^|[\s,])ke(?:\s+(?:sis|bos|boss|kak|bro|dik|cik|encik|tuan|puan|abang|bang))?\s*(?:[?!.,]|$)/
@@ -103,6 +111,8 @@ export class Detector {
   private readonly wordScores: Float32Array
   /** Per listed word: bit mask of the languages it marks, NEUTRAL and LISTED. */
   private readonly wordFlags: Int32Array
+  /** Per listed word: bit mask of the languages that list it only with accents. */
+  private readonly wordFolded: Int32Array
   /** Lower-case letter code → bit mask of the languages that spell with it. */
   private readonly letterMask = new Uint16Array(0x2000)
   private readonly hanFlags = new Uint8Array(0x10000)
@@ -116,18 +126,24 @@ export class Detector {
   private readonly spelling: Float64Array
   /** Evidence of the words: the word model, markers, distinctive letters. */
   private readonly lexical: Float64Array
-  /** Letter-model scores of the unlisted words, before scaling. */
+  /** Letter-model scores of the current word, before scaling. */
   private readonly grams: Float64Array
+  /** Best compound reading per language of the current word. */
+  private readonly compound: Float64Array
   private readonly total: Float64Array
   private readonly markerHits: Int32Array
   private readonly indonesian: number
   private readonly malay: number
   /** Latin words that are not neutral. */
   private telling = 0
-  /** Latin words so far, and those no list holds, with the spans of the first of them. */
+  /** Languages whose words the text spells without their accents. */
+  private folded = 0
+  /** Latin words so far, and those no list holds. */
   private words = 0
   private unlisted = 0
-  private readonly unlistedSpans = new Int32Array(2 * LETTER_MODEL_WORDS)
+  /** Start, end and lexicon row (-1: unlisted) of the first words that are not neutral, for the letter model. */
+  private readonly letterWords = new Int32Array(3 * LETTER_MODEL_WORDS)
+  private letterWordCount = 0
   private hanFlagsSeen = 0
   private hanSimplified = 0
   private hanTraditional = 0
@@ -148,12 +164,14 @@ export class Detector {
     this.spelling = new Float64Array(n)
     this.lexical = new Float64Array(n)
     this.grams = new Float64Array(n)
+    this.compound = new Float64Array(n)
     this.total = new Float64Array(n)
     this.markerHits = new Int32Array(n)
 
     const words = buildWordModel(this.latin, data, weights.word)
     this.wordScores = words.scores
     this.wordFlags = words.flags
+    this.wordFolded = words.folded
     this.lexicon = new WordTable(words.rows)
     this.letters = new LetterModel(this.latin, data)
     for (const [letter, langs] of data.letters) {
@@ -223,8 +241,10 @@ export class Detector {
     lexical.fill(0)
     markerHits.fill(0)
     this.telling = 0
+    this.folded = 0
     this.unlisted = 0
     this.words = 0
+    this.letterWordCount = 0
     this.hanFlagsSeen = 0
     this.hanSimplified = 0
     this.hanTraditional = 0
@@ -267,12 +287,21 @@ export class Detector {
       if (wordStart < 0) continue
       const row = elongated ? this.lookupElongated(lower.slice(wordStart, i)) : this.lexicon.find(lower, wordStart, i, hash)
       const flags = row < 0 ? 0 : wordFlags[row]
-      if ((flags & NEUTRAL) === 0) this.telling++
+      if ((flags & NEUTRAL) === 0) {
+        this.telling++
+        if (this.letterWordCount < LETTER_MODEL_WORDS) {
+          const at = 3 * this.letterWordCount++
+          this.letterWords[at] = wordStart
+          this.letterWords[at + 1] = i
+          this.letterWords[at + 2] = flags & LISTED ? row : -1
+        }
+      }
       if ((flags & LISTED) === 0) {
         // The word model says nothing of a word no list holds: its letters do.
         this.spell(lower, wordStart, i)
       } else {
         const base = row * n
+        this.folded |= this.wordFolded[row]
         for (let l = 0; l < n; l++) {
           lexical[l] += wordScores[base + l]
           if (flags & (1 << l)) {
@@ -284,7 +313,10 @@ export class Detector {
       wordStart = -1
       this.words++
     }
-    if (this.unlisted > 0 && this.words <= LETTER_MODEL_WORDS) this.spellLetters(lower)
+    if (this.words <= LETTER_MODEL_WORDS) this.spellLetters(lower)
+    if (this.folded !== 0) {
+      for (let l = 0; l < n; l++) if (this.folded & (1 << l)) lexical[l] -= this.weights.word * FOLDED_COST
+    }
     // Malay ends a yes-no question with "ke" ("ada lagi ke sis?", "boleh ke?"); in Indonesian
     // "ke" is a preposition ("kirim ke Jakarta") and never closes a sentence.
     if (this.malay >= 0 && this.words > 1 && lower.includes('ke') && MALAY_QUESTION_KE.test(lower)) {
@@ -296,13 +328,9 @@ export class Detector {
 
   /**
    * Adds franc's trigrams of the unlisted word `lower[start, end)` (padded with spaces, as
-   * franc reads it; elongations cut) into `spelling`, and keeps the word for the letter model.
+   * franc reads it; elongations cut) into `spelling`.
    */
   private spell(lower: string, start: number, end: number): void {
-    if (this.unlisted < LETTER_MODEL_WORDS) {
-      this.unlistedSpans[2 * this.unlisted] = start
-      this.unlistedSpans[2 * this.unlisted + 1] = end
-    }
     this.unlisted++
     const model = this.model
     if (model === undefined) return
@@ -320,30 +348,67 @@ export class Detector {
     model.score(p2, p1, BOUNDARY, this.spelling)
   }
 
-  /** Adds the letter model's four-letter grams of the kept unlisted words (elongations cut), scaled, into `spelling`. */
+  /**
+   * The letter model on the kept words of a short text, scaled: an unlisted word's
+   * log-probabilities go into `spelling`; a listed word's into `lexical`, for the languages
+   * that do not list it, as how much less likely its letters are there than in the language
+   * they fit best (a word's absence from a 10,000-word list says little, its spelling more:
+   * "estado" is listed in Portuguese and Spanish, "peruano" in neither).
+   */
   private spellLetters(lower: string): void {
-    const letters = this.letters
+    const n = this.latin.length
     const grams = this.grams
-    grams.fill(0)
-    for (let w = 0; w < this.unlisted; w++) {
-      const start = this.unlistedSpans[2 * w]
-      const end = this.unlistedSpans[2 * w + 1]
-      let gram = EDGE
-      let length = 0
-      for (let i = start; i < end; i++) {
-        const code = lower.charCodeAt(i)
-        if (i - 2 >= start && code === lower.charCodeAt(i - 1) && code === lower.charCodeAt(i - 2)) continue
-        gram = nextKey(gram, letters.symbolOf(code))
-        // The first gram is the leading edge and three letters, as the model counts them.
-        if (++length >= 3) letters.score(gram, grams)
-      }
-      if (length >= 2) letters.score(nextKey(gram, EDGE), grams)
-    }
     const scale = this.weights.letterModel
-    for (let l = 0; l < grams.length; l++) this.spelling[l] += scale * grams[l]
+    for (let w = 0; w < this.letterWordCount; w++) {
+      const row = this.letterWords[3 * w + 2]
+      grams.fill(0)
+      const symbols = this.letters.scoreWord(lower, this.letterWords[3 * w], this.letterWords[3 * w + 1], grams)
+      if (symbols === 0) continue
+      let best = -Infinity
+      for (let l = 0; l < n; l++) if (grams[l] > best) best = grams[l]
+      if (row >= 0) {
+        const base = row * n
+        for (let l = 0; l < n; l++) if (this.wordScores[base + l] === 0) this.lexical[l] += scale * (grams[l] - best)
+        continue
+      }
+      this.readCompound(lower, this.letterWords[3 * w], this.letterWords[3 * w + 1])
+      // A word no language spells likelier than random letters ("qxvbw", a code) tells nothing.
+      if (best < symbols * this.letters.randomSymbol) continue
+      for (let l = 0; l < n; l++) this.spelling[l] += scale * grams[l]
+    }
   }
 
-
+  /**
+   * An unlisted word made of two listed words of one language ("wetter|information",
+   * "tanz|musik", "intera|mente", with German's linking s: "arbeit|s|platz") counts for that
+   * language as its rarer part: the best such split per language goes into `lexical`.
+   */
+  private readCompound(lower: string, start: number, end: number): void {
+    if (end - start < 2 * COMPOUND_PART || end - start > MAX_COMPOUND) return
+    const n = this.latin.length
+    const scores = this.wordScores
+    const best = this.compound
+    best.fill(0)
+    let headHash = EMPTY_HASH
+    for (let i = start; i < start + COMPOUND_PART - 1; i++) headHash = hashStep(headHash, lower.charCodeAt(i))
+    for (let cut = start + COMPOUND_PART; cut <= end - COMPOUND_PART; cut++) {
+      headHash = hashStep(headHash, lower.charCodeAt(cut - 1))
+      const head = this.lexicon.find(lower, start, cut, headHash)
+      if (head < 0 || (this.wordFlags[head] & (LISTED | NEUTRAL)) !== LISTED) continue
+      for (let from = cut; from <= cut + 1; from++) {
+        if (from > cut && (lower.charCodeAt(cut) !== LINKING_S || end - from < COMPOUND_PART)) break
+        let tailHash = EMPTY_HASH
+        for (let i = from; i < end; i++) tailHash = hashStep(tailHash, lower.charCodeAt(i))
+        const tail = this.lexicon.find(lower, from, end, tailHash)
+        if (tail < 0 || (this.wordFlags[tail] & (LISTED | NEUTRAL)) !== LISTED) continue
+        for (let l = 0; l < n; l++) {
+          const part = Math.min(scores[head * n + l], scores[tail * n + l])
+          if (part > best[l]) best[l] = part
+        }
+      }
+    }
+    for (let l = 0; l < n; l++) this.lexical[l] += best[l]
+  }
 
   /** The lexicon row of an elongated word: as written, else with its runs cut to one letter, then two; -1 if none. */
   private lookupElongated(word: string): number {

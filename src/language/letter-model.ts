@@ -1,49 +1,150 @@
-// A letter model of the words no list holds ("celebraban", "erkenntnisse"), learnt from the
-// word lists themselves: how often each run of four letters (word edges included) occurs in a
-// language's words, as log-probabilities. franc's 300 trigrams per language come from one
-// formal text; a language's 10,000 words show its endings and clusters far better.
+// A letter model that reads a word by its spelling ("celebraban", "erkenntnisse"), learnt from the
+// word lists themselves: per language, the probability of each letter given the four before
+// it (word edges included), Witten-Bell smoothed down to the single letter. franc's 300
+// trigrams per language come from one formal text; a language's 10,000 words show its
+// endings and clusters far better.
 import type { LanguageData } from './data.js'
 import { fibonacciSlot } from './word-table.js'
 
-/** Symbol of the word edge. */
-export const EDGE = 0
-/** Symbol of a letter outside the model's alphabet: its grams never match. */
-const OTHER = 1
+// Symbol 0 is no letter: it pads a history that reaches back to the word's start.
+/** Symbol of the word edge, before its first letter and after its last. */
+const EDGE = 1
+/** Symbol of a letter no list spells with: it says nothing of any language. */
+const OTHER = 2
 const SYMBOL_BITS = 7
-const KEY_MASK = (1 << (4 * SYMBOL_BITS)) - 1
-/** Additive smoothing of the gram counts. */
+const SYMBOLS = 1 << SYMBOL_BITS
+/** Letters of history a letter is predicted from. */
+const HISTORY = 4
+/** MASKS[k] keeps the last k symbols of a packed history (integers, so masking stays cheap). */
+const MASKS = [0, (1 << SYMBOL_BITS) - 1, (1 << (2 * SYMBOL_BITS)) - 1, (1 << (3 * SYMBOL_BITS)) - 1, (1 << (4 * SYMBOL_BITS)) - 1]
+/** Additive smoothing of the single-letter distribution, the end of the back-off chain. */
 const SMOOTHING = 0.5
+/**
+ * Log-probabilities are kept as multiples of this in 16-bit integers, which halves the
+ * tables; the rounding (±0.0005 per letter) is far below what tells languages apart.
+ */
+const STEP = 1 / 1000
+const LOWEST = -32767
 
-/** The key of the last four symbols after `symbol` follows the gram `key`. */
-export function nextKey(key: number, symbol: number): number {
-  return ((key << SYMBOL_BITS) | symbol) & KEY_MASK
+function quantized(logProbability: number): number {
+  return Math.max(LOWEST, Math.round(logProbability / STEP))
+}
+
+/**
+ * Open-addressing hash table of (history, letter) keys, at most half full, grown by doubling;
+ * rows are numbered in the order they are added.
+ */
+class GramTable {
+  bits = 12
+  contexts = new Int32Array(1 << this.bits).fill(-1)
+  letters = new Uint8Array(1 << this.bits)
+  rows = new Int32Array(1 << this.bits)
+  size = 0
+  /** The history and the letter of each row, while the table is built. */
+  rowContexts: number[] = []
+  rowLetters: number[] = []
+
+  /** The row of (history, letter), or -1. */
+  find(history: number, letter: number): number {
+    const mask = this.contexts.length - 1
+    for (let slot = gramSlot(history, letter, this.bits); ; slot = (slot + 1) & mask) {
+      const found = this.contexts[slot]
+      if (found === -1) return -1
+      if (found === history && this.letters[slot] === letter) return this.rows[slot]
+    }
+  }
+
+  /** The row of (history, letter), adding it as the next row when new. */
+  add(history: number, letter: number): number {
+    const mask = this.contexts.length - 1
+    let slot = gramSlot(history, letter, this.bits)
+    for (; ; slot = (slot + 1) & mask) {
+      const found = this.contexts[slot]
+      if (found === -1) break
+      if (found === history && this.letters[slot] === letter) return this.rows[slot]
+    }
+    const row = this.size++
+    this.rowContexts.push(history)
+    this.rowLetters.push(letter)
+    if (2 * this.size > this.contexts.length) this.grow()
+    else this.put(slot, history, letter, row)
+    return row
+  }
+
+  /** Frees what only building needed; `find` still works. */
+  seal(): void {
+    this.rowContexts = []
+    this.rowLetters = []
+  }
+
+  private put(slot: number, history: number, letter: number, row: number): void {
+    this.contexts[slot] = history
+    this.letters[slot] = letter
+    this.rows[slot] = row
+  }
+
+  /** Doubles the table and puts every row back, the new one included. */
+  private grow(): void {
+    this.bits++
+    this.contexts = new Int32Array(1 << this.bits).fill(-1)
+    this.letters = new Uint8Array(1 << this.bits)
+    this.rows = new Int32Array(1 << this.bits)
+    const mask = this.contexts.length - 1
+    for (let row = 0; row < this.size; row++) {
+      const history = this.rowContexts[row]
+      const letter = this.rowLetters[row]
+      let slot = gramSlot(history, letter, this.bits)
+      while (this.contexts[slot] !== -1) slot = (slot + 1) & mask
+      this.put(slot, history, letter, row)
+    }
+  }
+}
+
+function gramSlot(history: number, letter: number, bits: number): number {
+  return fibonacciSlot(history ^ Math.imul(letter, 0x01000193), bits)
+}
+
+/** Number of symbols in a packed history. */
+function historyLength(history: number): number {
+  let length = 0
+  while (length < HISTORY && history > MASKS[length]) length++
+  return length
 }
 
 export class LetterModel {
+  /**
+   * Log-probability of a symbol drawn uniformly from the letters of all the lists and the
+   * word end: a word that no language spells likelier than that is a code or a keyboard mash.
+   */
+  readonly randomSymbol: number
   private readonly n: number
   private readonly symbolTable = new Uint8Array(0x2000)
-  private readonly bits: number
-  /** Open addressing, at most half full: the gram key of each slot, or -1. */
-  private readonly slots: Int32Array
-  /** Offset of each slot's row in `weights`. */
-  private readonly slotRow: Int32Array
-  /** Row-major log-probabilities, one row per gram, one column per language. */
-  private readonly weights: Float32Array
+  /** (history, letter) of every gram some language's words have → its row in `weights`. */
+  private readonly grams: GramTable
+  /** Row-major log P(letter | history), one column per language, back-off included; quantized. */
+  private readonly weights: Int16Array
+  /** History → its row in `backoffs`, for histories some language's words have. */
+  private readonly histories: GramTable
+  /**
+   * Row-major log of the weight a language gives its shorter history when a letter never
+   * followed this one there (Witten-Bell: distinct letters seen after it over all letters
+   * seen after it plus those); 0 where the language never saw the history.
+   */
+  private readonly backoffs: Int16Array
 
   /**
-   * Counts the four-letter grams of every listed word of `languages` (each word once: an
-   * unlisted word is rare, and rare words follow the types of a language, not its most
-   * frequent tokens), then keeps log((count + ½) / (total + ½ · grams)) per language.
+   * Counts every listed word of `languages` once (an unlisted word is rare, and rare words
+   * follow the types of a language, not its most frequent tokens), then keeps each language's
+   * Witten-Bell estimates of P(letter | up to four letters before it).
    */
   constructor(languages: readonly string[], data: LanguageData) {
     const n = languages.length
     this.n = n
-    // Gram key → row of `counts`; plain arrays, because typed ones grown by doubling would
-    // leave their buffers for the collector to free late.
-    const rows = new Map<number, number>()
-    const counts: number[] = []
-    const totals = new Float64Array(n)
-    let symbols = 2
+    const grams = new GramTable()
+    // A gram's count per language, grown by doubling. Each letter is counted once, after its
+    // longest history; the shorter histories' counts are summed from those below.
+    let counts = new Int32Array(1 << 16)
+    let symbols = OTHER + 1
     for (let l = 0; l < n; l++) {
       const list = data.vocabulary.get(languages[l])
       if (!list) continue
@@ -52,46 +153,93 @@ export class LetterModel {
         for (const word of words) {
           if (seen.has(word)) continue
           seen.add(word)
-          let key = EDGE
+          let history = EDGE
           for (let i = 0; i <= word.length; i++) {
             let symbol = EDGE
             if (i < word.length) {
               const code = word.charCodeAt(i)
-              if (code < this.symbolTable.length && this.symbolTable[code] === 0 && symbols < 1 << SYMBOL_BITS) this.symbolTable[code] = symbols++
+              if (code < this.symbolTable.length && this.symbolTable[code] === 0 && symbols < SYMBOLS) this.symbolTable[code] = symbols++
               symbol = this.symbolOf(code)
             }
-            key = nextKey(key, symbol)
-            // The first gram is the leading edge and three letters (or a shorter word and its edges).
-            if (i < 2) continue
-            let row = rows.get(key)
-            if (row === undefined) {
-              row = rows.size
-              rows.set(key, row)
-              for (let c = 0; c < n; c++) counts.push(0)
-            }
+            const row = grams.add(history, symbol)
+            if ((row + 1) * n > counts.length) counts = grown(counts, (row + 1) * n)
             counts[row * n + l]++
-            totals[l]++
+            history = ((history & MASKS[HISTORY - 1]) << SYMBOL_BITS) | symbol
           }
         }
       }
     }
+    // The letters and the word end: what the model predicts.
+    const alphabet = symbols - OTHER
+    this.randomSymbol = -Math.log(alphabet)
 
-    let bits = 4
-    while (1 << bits < rows.size * 2) bits++
-    this.bits = bits
-    const mask = (1 << bits) - 1
-    this.slots = new Int32Array(1 << bits).fill(-1)
-    this.slotRow = new Int32Array(1 << bits)
-    this.weights = new Float32Array(counts.length)
-    const unseen = new Float64Array(n)
-    for (let l = 0; l < n; l++) unseen[l] = Math.log(totals[l] + SMOOTHING * rows.size)
-    for (let i = 0; i < counts.length; i++) this.weights[i] = Math.log(counts[i] + SMOOTHING) - unseen[i % n]
-    for (const [key, row] of rows) {
-      let slot = fibonacciSlot(key, bits)
-      while (this.slots[slot] !== -1) slot = (slot + 1) & mask
-      this.slots[slot] = key
-      this.slotRow[slot] = row * n
+    // Every shorter history of a counted gram gets its counts.
+    const longest = grams.size
+    const own = counts.slice(0, longest * n)
+    for (let row = 0; row < longest; row++) {
+      const context = grams.rowContexts[row]
+      const letter = grams.rowLetters[row]
+      for (let k = historyLength(context) - 1; k >= 0; k--) {
+        const shorter = grams.add(context & MASKS[k], letter)
+        if ((shorter + 1) * n > counts.length) counts = grown(counts, (shorter + 1) * n)
+        for (let l = 0; l < n; l++) counts[shorter * n + l] += own[row * n + l]
+      }
     }
+
+    // Per history and language: letters seen after it, and how many distinct ones.
+    const histories = new GramTable()
+    const rowHistory = new Int32Array(grams.size)
+    let totals = new Int32Array(1 << 16)
+    let types = new Int32Array(1 << 16)
+    // Rows by history length, shortest first: a gram's probability needs its shorter history's.
+    const byLength: number[][] = []
+    for (let k = 0; k <= HISTORY; k++) byLength.push([])
+    for (let row = 0; row < grams.size; row++) {
+      const context = grams.rowContexts[row]
+      byLength[historyLength(context)].push(row)
+      const at = histories.add(context, 0)
+      rowHistory[row] = at
+      if ((at + 1) * n > totals.length) {
+        totals = grown(totals, (at + 1) * n)
+        types = grown(types, (at + 1) * n)
+      }
+      for (let l = 0; l < n; l++) {
+        const count = counts[row * n + l]
+        totals[at * n + l] += count
+        if (count > 0) types[at * n + l]++
+      }
+    }
+    this.backoffs = new Int16Array(histories.size * n)
+    for (let i = 0; i < this.backoffs.length; i++) this.backoffs[i] = totals[i] === 0 ? 0 : quantized(Math.log(types[i] / (totals[i] + types[i])))
+
+    // Witten-Bell: P(c | h) = (count(h c) + types(h) · P(c | h')) / (total(h) + types(h)), with h'
+    // the history h less its first letter, and P(c | h') alone where a language never saw h.
+    const probability = new Float64Array(grams.size * n)
+    this.weights = new Int16Array(grams.size * n)
+    for (let k = 0; k <= HISTORY; k++) {
+      for (const row of byLength[k]) {
+        const context = grams.rowContexts[row]
+        const base = row * n
+        const at = rowHistory[row] * n
+        const shorter = k === 0 ? -1 : grams.find(context & MASKS[k - 1], grams.rowLetters[row]) * n
+        for (let l = 0; l < n; l++) {
+          const count = counts[base + l]
+          const total = totals[at + l]
+          if (k > 0 && total === 0) {
+            probability[base + l] = probability[shorter + l]
+            this.weights[base + l] = this.weights[shorter + l]
+            continue
+          }
+          const p = k === 0 ? (count + SMOOTHING) / (total + SMOOTHING * alphabet) : (count + types[at + l] * probability[shorter + l]) / (total + types[at + l])
+          probability[base + l] = p
+          this.weights[base + l] = quantized(Math.log(p))
+        }
+      }
+    }
+    grams.seal()
+    histories.seal()
+    this.grams = grams
+    this.histories = histories
   }
 
   /** Symbol of a lower-case letter by UTF-16 code unit. */
@@ -99,21 +247,58 @@ export class LetterModel {
     return code < this.symbolTable.length && this.symbolTable[code] !== 0 ? this.symbolTable[code] : OTHER
   }
 
-  /** Adds the log-probability of the gram `key` in every language into `scores`; nothing for a gram no word has. */
-  score(key: number, scores: Float64Array): void {
-    const slots = this.slots
-    const last = slots.length - 1
-    let slot = fibonacciSlot(key, this.bits)
-    for (;;) {
-      const found = slots[slot]
-      if (found === key) break
-      if (found === -1) return
-      slot = (slot + 1) & last
+  /**
+   * Adds the log-probability of the word `text[start, end)` in every language into `scores`,
+   * its letters from left to right and then its end; a letter's third repeat in a row
+   * ("sooo") is skipped, and a letter no list spells with says nothing. A single letter ("l'",
+   * "y") is no word of any list, so it says nothing either. Returns the number of symbols
+   * scored, the end included.
+   */
+  scoreWord(text: string, start: number, end: number, scores: Float64Array): number {
+    if (end - start < 2) return 0
+    let history = EDGE
+    let known = 0
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i)
+      if (i - 2 >= start && code === text.charCodeAt(i - 1) && code === text.charCodeAt(i - 2)) continue
+      const symbol = this.symbolOf(code)
+      if (symbol !== OTHER) {
+        this.scoreLetter(history, symbol, scores)
+        known++
+      }
+      history = ((history & MASKS[HISTORY - 1]) << SYMBOL_BITS) | symbol
     }
-    const base = this.slotRow[slot]
-    const weights = this.weights
-    for (let l = 0; l < this.n; l++) scores[l] += weights[base + l]
+    if (known === 0) return 0
+    this.scoreLetter(history, EDGE, scores)
+    return known + 1
+  }
+
+  /** Adds log P(letter | history) per language: the longest history some language saw it after, and the back-off weights of the longer ones. */
+  private scoreLetter(history: number, letter: number, scores: Float64Array): void {
+    const n = this.n
+    for (let k = historyLength(history); k >= 0; k--) {
+      const context = history & MASKS[k]
+      const row = this.grams.find(context, letter)
+      if (row >= 0) {
+        const weights = this.weights
+        const base = row * n
+        for (let l = 0; l < n; l++) scores[l] += weights[base + l] * STEP
+        return
+      }
+      const at = k > 0 ? this.histories.find(context, 0) : -1
+      if (at >= 0) {
+        const backoffs = this.backoffs
+        const base = at * n
+        for (let l = 0; l < n; l++) scores[l] += backoffs[base + l] * STEP
+      }
+    }
   }
 }
 
-
+function grown(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
+  let length = array.length
+  while (length < needed) length *= 2
+  const next = new Int32Array(length)
+  next.set(array)
+  return next
+}

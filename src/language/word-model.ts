@@ -14,6 +14,15 @@ const ZIPF_OFFSET = 2.7
  */
 const UNLISTED_RANK = 100_000
 
+/**
+ * A text typed without accents is read through the accented words, at the cost of log 2 per
+ * language (about half of the writers drop them): a word spelled exactly so in another
+ * language is likelier there ("consideration" stays English rather than French
+ * "considération"). Writers drop accents for a whole message, not word by word, so the cost
+ * is paid once per message ("cam on" stays Vietnamese, "cảm ơn").
+ */
+export const FOLDED_COST = Math.LN2
+
 /** Flag of a word typed in every language ("ok", "haha"): no evidence of any. */
 export const NEUTRAL = 1 << 29
 /** Flag of a word that the word model scores (some allowed language lists it, or it is neutral): its trigrams do not count. */
@@ -29,13 +38,16 @@ export interface WordModel {
   scores: Float32Array
   /** Per row: bit l set when the word marks language l, plus NEUTRAL and LISTED. */
   flags: Int32Array
+  /** Per row: bit l set when language l lists the word only with accents it lacks ("khong"). */
+  folded: Int32Array
 }
 
 /**
  * Builds the word model of `languages` (the allowed Latin-script ones, in score order).
  * A word listed without a rank (a stopword, a word of our rules) is known only to be in a
  * list of n words; the mean of log(1 / rank) over ranks 1…n is that of rank n/e, so it gets
- * that rank. Accent-less spellings ("khong", "nao") share the scores of the accented word.
+ * that rank. Accent-less spellings ("khong", "nao") share the scores of the accented word,
+ * flagged in `folded`.
  */
 export function buildWordModel(languages: readonly string[], data: LanguageData, scale: number): WordModel {
   const n = languages.length
@@ -52,16 +64,18 @@ export function buildWordModel(languages: readonly string[], data: LanguageData,
     return row
   }
   const floor = Math.log(UNLISTED_RANK + ZIPF_OFFSET)
-  const set = (word: string, l: number, value: number): void => {
-    const at = rowOf(word) * n + l
-    if (value > grown[at]) grown[at] = value
-  }
+  // Words as spelled, per row a bit mask of the languages that list them so.
+  const exact: number[] = []
+  // Accent-less spellings, set once every list is in: word, language, value.
+  const folds: Array<[string, number, number]> = []
   const score = (word: string, l: number, rank: number): void => {
     const value = scale * (floor - Math.log(rank + ZIPF_OFFSET))
-    set(word, l, value)
+    const row = rowOf(word)
+    if (value > grown[row * n + l]) grown[row * n + l] = value
+    exact[row] |= 1 << l
     // Buyers drop accents; one-letter folds ("à" → "a") would only add noise.
     const folded = fold(word)
-    if (folded !== word && folded.length > 1) set(folded, l, value)
+    if (folded !== word && folded.length > 1) folds.push([folded, l, value])
   }
   const english = data.vocabulary.get('en')
   const englishRanks = new Map<string, number>()
@@ -76,11 +90,19 @@ export function buildWordModel(languages: readonly string[], data: LanguageData,
     const borrowing = list !== english
     for (const word of list.unranked) score(word, l, Math.max(unrankedRank, (borrowing && englishRanks.get(word)) || 0))
   }
+  const foldedOnly: number[] = []
+  for (const [word, l, value] of folds) {
+    const row = rowOf(word)
+    if (value > grown[row * n + l]) grown[row * n + l] = value
+    if (!(exact[row] & (1 << l))) foldedOnly[row] |= 1 << l
+  }
   for (const word of data.markers.keys()) rowOf(word)
   for (const word of data.neutral) rowOf(word)
 
   const scores = Float32Array.from(grown)
   const flags = new Int32Array(rows.size)
+  const folded = new Int32Array(rows.size)
+  foldedOnly.forEach((mask, row) => (folded[row] = mask))
   for (let row = 0; row < rows.size; row++) {
     for (let l = 0; l < n; l++) {
       if (scores[row * n + l] > 0) {
@@ -102,8 +124,9 @@ export function buildWordModel(languages: readonly string[], data: LanguageData,
     const row = rows.get(word)!
     scores.fill(0, row * n, row * n + n)
     flags[row] = NEUTRAL | LISTED
+    folded[row] = 0
   }
-  return { rows, scores, flags }
+  return { rows, scores, flags, folded }
 }
 
 const ASCII = /^[\x00-\x7f]*$/

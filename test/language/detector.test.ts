@@ -66,7 +66,14 @@ describe('short Latin-script buyer messages', () => {
     // Elongations are read as the word they stretch.
     { text: 'thanksss', lang: 'en', method: 'lexicon' },
     { text: 'graciasss', lang: 'es' },
-    { text: 'Order #112-7366207-0755439 🙏🙏 gracias', lang: 'es' }
+    { text: 'Order #112-7366207-0755439 🙏🙏 gracias', lang: 'es' },
+    // Accents dropped still read as the accented word…
+    { text: 'nao chegou', lang: 'pt' },
+    { text: 'commande annulee', lang: 'fr' },
+    // …but a word spelled exactly so in one language is likelier there (French "considération"),
+    { text: 'consideration', lang: 'en' },
+    // and accents are dropped for a whole message, paid for once ("cảm ơn", English "on").
+    { text: 'cam on', lang: 'vi' }
   ])
 })
 
@@ -77,7 +84,19 @@ describe('words no list holds are read by their letters', () => {
     { text: 'uitverkochte', lang: 'nl' },
     { text: 'rimborsabile', lang: 'it' },
     { text: 'zamówieniami', lang: 'pl' },
-    { text: 'kargolanmamış', lang: 'tr' }
+    { text: 'kargolanmamış', lang: 'tr' },
+    // A rare word of rare letters is still a word ("rojizo" lists nowhere, its letters are Spanish).
+    { text: 'vestido rojizo', lang: 'es' }
+  ])
+})
+
+describe('an unlisted word made of two listed words counts for their language', () => {
+  check([
+    // Letters alone lean Italian or Dutch; the parts are German words.
+    { text: 'musikvideo', lang: 'de' },
+    { text: 'paketdienst', lang: 'de' },
+    { text: 'sommerkleid', lang: 'de' },
+    { text: 'schoenmaat', lang: 'nl' }
   ])
 })
 

@@ -1,5 +1,5 @@
 import type { LanguageData } from '../../src/language/data.js'
-import { EDGE, LetterModel, nextKey } from '../../src/language/letter-model.js'
+import { LetterModel } from '../../src/language/letter-model.js'
 
 const languages = ['es', 'de']
 const data: LanguageData = {
@@ -15,15 +15,10 @@ const data: LanguageData = {
 }
 const model = new LetterModel(languages, data)
 
-/** The letter-model scores of a word, read as the detector reads it. */
+/** The letter-model log-probabilities of a word in es and de. */
 function spell(word: string): number[] {
   const scores = new Float64Array(languages.length)
-  let gram = EDGE
-  for (let i = 0; i < word.length; i++) {
-    gram = nextKey(gram, model.symbolOf(word.charCodeAt(i)))
-    if (i >= 2) model.score(gram, scores)
-  }
-  if (word.length >= 2) model.score(nextKey(gram, EDGE), scores)
+  model.scoreWord(word, 0, word.length, scores)
   return [...scores]
 }
 
@@ -33,14 +28,34 @@ describe('letter model', () => {
     { word: 'bailaban', lang: 'es' },
     { word: 'lachen', lang: 'de' },
     { word: 'schaben', lang: 'de' },
-    { word: 'emoción', lang: 'es' }
+    { word: 'emoción', lang: 'es' },
+    // Elongations are cut: a third repeat adds nothing.
+    { word: 'machennnn', lang: 'de' }
   ])('$word reads as $lang', ({ word, lang }) => {
     const scores = spell(word)
     const other = languages.indexOf(lang) === 0 ? 1 : 0
     expect(scores[languages.indexOf(lang)]).toBeGreaterThan(scores[other])
   })
 
-  test('a gram no word has adds nothing', () => {
-    expect(spell('xqzw')).toEqual([0, 0])
+  test.each([
+    { word: 'hablaban', expected: spell('hablaban') },
+    { word: 'hablabannnnn', expected: spell('hablabann') }
+  ])('a letter repeated past two adds nothing: $word', ({ word, expected }) => {
+    expect(spell(word)).toEqual(expected)
+  })
+
+  test.each([
+    // Letters no list spells with, and single letters, say nothing of either language.
+    { word: 'ЖЖ', expected: [0, 0] },
+    { word: 'y', expected: [0, 0] }
+  ])('$word adds nothing', ({ word, expected }) => {
+    expect(spell(word)).toEqual(expected)
+  })
+
+  test('scores are log-probabilities: a word seen in training is likelier than one that is not', () => {
+    const [seenEs] = spell('hablaban')
+    const [unseenEs] = spell('hablabxn')
+    expect(seenEs).toBeLessThan(0)
+    expect(seenEs).toBeGreaterThan(unseenEs)
   })
 })

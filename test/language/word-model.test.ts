@@ -58,8 +58,12 @@ describe('word model', () => {
     expect(model.flags[model.rows.get(word)!]).toBe(flags)
   })
 
-  test('an accent-less spelling shares the scores of the accented word', () => {
+  test('an accent-less spelling shares the scores of the accented word, flagged as folded', () => {
     expect(scores('mas')).toEqual(scores('más'))
+    const folded = (word: string): number => model.folded[model.rows.get(word)!]
+    expect(folded('mas')).toBe((1 << languages.indexOf('en')) | (1 << languages.indexOf('es')))
+    expect(folded('más')).toBe(0)
+    expect(folded('pedido')).toBe(0)
   })
 })
 
