@@ -129,11 +129,19 @@ const cases: Case[] = [
     reasons: [/chases a refund/, /waits for a refund/]
   },
   {
-    name: 'a product problem unanswered for two days is a return to work; as a dispute it is held low',
+    name: 'a product problem unanswered for two days, when a marketplace lets the buyer claim, is a dispute to work too',
     messages: [buyer('2026-05-08T09:00:00Z', ['order/damaged'], -0.3, delivered)],
+    dispute: 'medium',
+    return: 'medium',
+    reasons: [/names a problem with the item/, /a problem with the item waits 2 days for an answer/, /waiting 2 days for an answer/]
+  },
+  {
+    name: 'the same problem unanswered for a day is a return; as a dispute it is held low',
+    messages: [buyer('2026-05-09T09:00:00Z', ['order/damaged'], -0.3, delivered)],
     dispute: 'low',
     return: 'medium',
-    reasons: [/names a problem with the item/, /waiting 2 days for an answer/]
+    reasons: [/names a problem with the item/, /waiting 27 hours for an answer/],
+    absent: [/a problem with the item waits/]
   },
   {
     name: 'a settled return thanked for is no risk, whatever the conversation said about it',
