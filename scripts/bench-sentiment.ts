@@ -1,6 +1,7 @@
 // Sentiment benchmark: macro-F1 and accuracy of our analyser against the off-the-shelf JavaScript
 // analysers a user would pick instead, on the shared dev sets and our own buyer-message files,
-// plus our throughput. Run: npm run bench:sentiment [-- --no-speed | --speed-only]
+// plus our throughput. Run: npm run bench:sentiment [-- --no-speed | --speed-only] [--no-blind]
+// --no-blind leaves the blind set unread, for whoever tunes lexicons while it must stay unseen.
 import { readdirSync, readFileSync, existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { cpus, loadavg } from 'node:os'
@@ -52,7 +53,7 @@ function dataSets(): DataSet[] {
     [fixtureDir, 'buyer messages: test/fixtures/sentiment'],
     [holdoutDir, 'blind buyer messages: test/fixtures/holdout/sentiment']
   ] as const) {
-    if (!existsSync(dir)) continue
+    if (!existsSync(dir) || (dir === holdoutDir && process.argv.includes('--no-blind'))) continue
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()) {
       sets.push(readSet(join(dir, file), `${label}/${file}`, basename(file, '.csv')))
     }

@@ -67,7 +67,7 @@ function allCaps(folded: FoldedText, match: Match): boolean {
 }
 
 function isSentiment(match: Match): boolean {
-  return match.entry.valence !== undefined && !match.boosting && !match.entry.negator && !match.entry.negatorAfter
+  return (match.entry.valence !== undefined || match.entry.expected !== undefined) && !match.boosting && !match.entry.negator && !match.entry.negatorAfter
 }
 
 export function analyzeWith(tables: ScoringTables, text: string): SentimentResult {
@@ -94,7 +94,8 @@ export function analyzeWith(tables: ScoringTables, text: string): SentimentResul
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!
     if (!isSentiment(m)) continue
-    let value = m.entry.valence!
+    const expected = m.entry.expected
+    let value = expected ?? m.entry.valence!
     const modifiers: string[] = []
     let boost = 0
     let negator: Match | null = null
@@ -105,7 +106,7 @@ export function analyzeWith(tables: ScoringTables, text: string): SentimentResul
       const distance = gap(language, folded, before, m)
       if (distance >= scope) break
       if (before.entry.negator) {
-        if (!m.entry.negated) negator = negator ?? before
+        if (!m.entry.negated && folded.phrase[before.start] === folded.phrase[m.start]) negator = negator ?? before
       } else if (before.entry.boost !== undefined) {
         boost += before.entry.boost * (language.spaced ? 1 - 0.05 * distance : 1)
         modifiers.push(`${before.entry.boost > 0 ? 'intensified' : 'dampened'} by "${before.entry.term}"`)
@@ -123,6 +124,17 @@ export function analyzeWith(tables: ScoringTables, text: string): SentimentResul
           modifiers.push(`${after.entry.boost > 0 ? 'intensified' : 'dampened'} by "${after.entry.term}"`)
         }
       }
+    }
+    // Where words are spaced, a negator may also follow the verb it negates (funktioniert nicht,
+    // ça marche pas), unless it stands before a sentiment word of its own (nicht schlecht).
+    if (language.spaced && negator === null && !m.entry.negated) negator = negatorAfter(matches, k, folded, language)
+    if (expected !== undefined) {
+      // An expected event that happened is no news: only its absence is scored, at its own value
+      // rather than flipped.
+      if (negator === null) continue
+      negator.negating = true
+      modifiers.push(`expected, negated by "${negator.entry.term}"`)
+      negator = null
     }
     const conditional = conditionBefore(matches, k, folded, language)
     const sign = value >= 0 ? 1 : -1
@@ -198,6 +210,22 @@ export function analyzeWith(tables: ScoringTables, text: string): SentimentResul
   const result: SentimentResult = { score, label: labelFor(score, language.thresholds), urgent: urgencyReasons.length > 0, hits }
   if (urgencyReasons.length > 0) result.urgencyReasons = urgencyReasons
   return result
+}
+
+/** The negator that follows `matches[k]` closely in its phrase, when it negates nothing after it. */
+function negatorAfter(matches: Match[], k: number, folded: FoldedText, language: ScoringTables['language']): Match | null {
+  const m = matches[k]!
+  const phrase = folded.phrase[m.start]
+  for (let a = k + 1; a < matches.length; a++) {
+    const after = matches[a]!
+    if (isSentiment(after) || after.entry.but || folded.phrase[after.start] !== phrase) return null
+    if (gap(language, folded, m, after) >= language.scope) return null
+    if (!after.entry.negatorAfter) continue
+    const next = matches[a + 1]
+    if (next && isSentiment(next) && folded.phrase[next.start] === phrase && gap(language, folded, after, next) < language.scope) return null
+    return after
+  }
+  return null
 }
 
 /** The condition word ("if") that the sentiment word `matches[k]` closely follows in its clause, if any. */

@@ -11,8 +11,10 @@ export interface LexiconFile {
   spaced?: boolean
   fold_diacritics?: boolean
   negation_scope?: number
+  inflections?: string[]
   valence?: Record<string, number>
   service?: Record<string, number>
+  expected?: Record<string, number>
   negators?: string[]
   negators_after?: string[]
   intensifiers?: Record<string, number>
@@ -33,6 +35,13 @@ export interface Entry {
   /** The term as written in the lexicon. */
   term: string
   valence?: number
+  /**
+   * What the absence of an event a buyer expects is worth ("funktioniert", "reçu", "dibalas"):
+   * scored only when negated, and then as this value, not as a flipped valence.
+   */
+  expected?: number
+  /** Written with a final `*`: the entry's last word also matches any longer word it begins. */
+  stem?: boolean
   /** Added to the magnitude of the next sentiment word; negative for dampeners. */
   boost?: number
   negator?: boolean
@@ -83,6 +92,16 @@ export interface CompiledLanguage {
    * where diacritics are folded anyway.
    */
   toneless: TrieNode | null
+  /**
+   * Compound heads (German `*fehler` in Pixelfehler, `*schaden` in Transportschaden), keyed
+   * backwards so a word's ending is walked from its last letter; null when the language has none.
+   */
+  heads: TrieNode | null
+  /**
+   * Endings a word may add to any scored entry (German -e -en -er -es -em, French -e -s -es), so
+   * `enttäuscht` also reads `enttäuschte`; empty where words do not inflect so.
+   */
+  inflections: string[]
   thresholds?: { positive: number; negative: number }
 }
 
@@ -140,6 +159,7 @@ export function mergeLexiconFiles(base: LexiconFile, extra: LexiconFile): Lexico
     ...extra,
     valence: mergeRecord(base.valence, extra.valence),
     service: mergeRecord(base.service, extra.service),
+    expected: mergeRecord(base.expected, extra.expected),
     intensifiers: mergeRecord(base.intensifiers, extra.intensifiers),
     dampeners: mergeRecord(base.dampeners, extra.dampeners),
     emoji: mergeRecord(base.emoji, extra.emoji),
@@ -150,6 +170,7 @@ export function mergeLexiconFiles(base: LexiconFile, extra: LexiconFile): Lexico
     conditionals: mergeList(base.conditionals, extra.conditionals),
     urgency: mergeList(base.urgency, extra.urgency),
     exclude: mergeList(base.exclude, extra.exclude),
+    inflections: mergeList(base.inflections, extra.inflections),
     neutral: mergeList(base.neutral, extra.neutral),
     deadline:
       base.deadline && extra.deadline
@@ -162,6 +183,8 @@ export function mergeLexiconFiles(base: LexiconFile, extra: LexiconFile): Lexico
 // its umlauts too, but an ASCII "schon" is still "already", never "schön".
 const TYPED_WITHOUT_TONES = new Set(['vi'])
 
+const STEM_MARK = '*'
+
 // VADER looks three words back; three characters cover 不/没有/ไม่ before a Han or Thai word.
 const DEFAULT_SCOPE = 3
 
@@ -169,10 +192,24 @@ export function compileLanguage(lang: string, file: LexiconFile): CompiledLangua
   const spaced = file.spaced ?? true
   const fold: FoldOptions = { foldDiacritics: file.fold_diacritics ?? true }
   const trie = newNode()
+  let heads: TrieNode | null = null
   const keyOf = (term: string): string => foldTerm(term, fold)
+  // Where words are spaced, a final `*` makes a stem (beschädig* for beschädigt, beschädigte…)
+  // and a leading one a compound head (*schaden for Transportschaden); where they are not, an
+  // entry matches inside longer words anyway.
   const add = (term: string): Entry | null => {
-    const key = keyOf(term)
-    return key === '' ? null : insert(trie, key, term)
+    if (spaced && term.length > 1 && term.startsWith(STEM_MARK)) {
+      const key = keyOf(term.slice(1))
+      if (key === '') return null
+      heads ??= newNode()
+      return insert(heads, reversed(key), term)
+    }
+    const stem = spaced && term.length > 1 && term.endsWith(STEM_MARK)
+    const key = keyOf(stem ? term.slice(0, -1) : term)
+    if (key === '') return null
+    const entry = insert(trie, key, term)
+    if (stem) entry.stem = true
+    return entry
   }
   const excluded = new Set((file.exclude ?? []).map(keyOf))
   const general: Entry[] = []
@@ -191,6 +228,14 @@ export function compileLanguage(lang: string, file: LexiconFile): CompiledLangua
       entry.valence = score
       entry.term = term
       service.add(entry)
+    }
+  }
+  for (const [term, score] of Object.entries(file.expected ?? {})) {
+    const entry = add(term)
+    if (entry && !service.has(entry)) {
+      delete entry.valence
+      entry.expected = score
+      entry.term = term
     }
   }
   // Words that hold a shorter entry but mean something else (Thai อยาก holds ยาก, ครับ holds
@@ -238,8 +283,16 @@ export function compileLanguage(lang: string, file: LexiconFile): CompiledLangua
     fold,
     trie,
     toneless,
+    heads,
+    inflections: spaced ? (file.inflections ?? []).map(keyOf).filter((ending) => ending !== '') : [],
     ...(file.thresholds ? { thresholds: file.thresholds } : {})
   }
+}
+
+function reversed(key: string): string {
+  let out = ''
+  for (let i = key.length - 1; i >= 0; i--) out += key[i]
+  return out
 }
 
 /** Every entry of the trie with its key, depth first. */

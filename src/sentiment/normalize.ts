@@ -84,6 +84,11 @@ function isNegatingApostrophe(text: string, i: number, code: number): boolean {
   return before === 0x6e && after === 0x74 && !(next >= 0x61 && next <= 0x7a)
 }
 
+/** , ， 、 and : cut a clause into phrases ("kam nicht an, die Enttäuschung war groß"). */
+function isComma(code: number): boolean {
+  return code === 0x2c || code === 0x3a || code === 0xff0c || code === 0x3001 || code === 0xff1a
+}
+
 function asciiKind(code: number): Kind {
   if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a)) return Kind.Word
   if (code === 0x21) return Kind.Bang
@@ -110,6 +115,8 @@ export interface FoldedText {
   word: Int32Array
   /** Clause number of each folded unit. */
   clause: Int32Array
+  /** Phrase number of each folded unit: clauses cut at commas too, the reach of a negator. */
+  phrase: Int32Array
   /** Original text had both upper- and lower-case letters (so an all-caps word stands out). */
   mixedCase: boolean
   /** A letter of a spaced script outside ASCII was seen (Vietnamese typed with its tones). */
@@ -130,6 +137,7 @@ let source = new Int32Array(capacity)
 let upperFlags = new Uint8Array(capacity)
 let words = new Int32Array(capacity)
 let clauses = new Int32Array(capacity)
+let phrases = new Int32Array(capacity)
 
 /** Grows the shared buffers to hold `size` units, keeping what they hold. */
 function ensureCapacity(size: number): void {
@@ -143,6 +151,7 @@ function ensureCapacity(size: number): void {
   upperFlags = grow(upperFlags, new Uint8Array(capacity))
   words = grow(words, new Int32Array(capacity))
   clauses = grow(clauses, new Int32Array(capacity))
+  phrases = grow(phrases, new Int32Array(capacity))
 }
 
 /**
@@ -159,6 +168,7 @@ export function foldText(text: string, options: FoldOptions, symbols?: SymbolMat
     upper: upperFlags,
     word: words,
     clause: clauses,
+    phrase: phrases,
     mixedCase: false,
     nonAscii: false,
     bangs: 0,
@@ -172,6 +182,7 @@ export function foldText(text: string, options: FoldOptions, symbols?: SymbolMat
   let n = 0
   let word = 0
   let clause = 0
+  let phrase = 0
   let previous = Kind.Space // kind of the last emitted unit (Space at start)
   let pendingSpace = false
   let hasUpper = false
@@ -227,6 +238,7 @@ export function foldText(text: string, options: FoldOptions, symbols?: SymbolMat
         result.longestRunStart = runStart
       }
       clause++
+      phrase++
       pendingSpace = true
       i += width
       continue
@@ -239,12 +251,16 @@ export function foldText(text: string, options: FoldOptions, symbols?: SymbolMat
     if (kind === Kind.ClauseEnd) {
       // "3.5" and "a.s.a.p" keep going; a full stop before a space or the end closes the clause.
       const next = text.charCodeAt(i + 1)
-      if (code !== 0x2e || !(next >= 0x30 && next <= 0x39)) clause++
+      if (code !== 0x2e || !(next >= 0x30 && next <= 0x39)) {
+        clause++
+        phrase++
+      }
       pendingSpace = true
       i += width
       continue
     }
     if (kind === Kind.Space) {
+      if (isComma(code)) phrase++
       if (!isNegatingApostrophe(text, i, code)) pendingSpace = true
       i += width
       continue
@@ -258,6 +274,7 @@ export function foldText(text: string, options: FoldOptions, symbols?: SymbolMat
       upperFlags[n] = 0
       words[n] = word
       clauses[n] = clause
+      phrases[n] = phrase
       out += ' '
       n++
     }
@@ -269,6 +286,7 @@ export function foldText(text: string, options: FoldOptions, symbols?: SymbolMat
       upperFlags[n] = upper ? 1 : 0
       words[n] = word
       clauses[n] = clause
+      phrases[n] = phrase
       n++
     }
     out += piece
@@ -277,11 +295,13 @@ export function foldText(text: string, options: FoldOptions, symbols?: SymbolMat
   source[n] = text.length
   words[n] = word + 1
   clauses[n] = clause + 1
+  phrases[n] = phrase + 1
   result.text = out
   result.source = source
   result.upper = upperFlags
   result.word = words
   result.clause = clauses
+  result.phrase = phrases
   result.mixedCase = hasUpper && hasLower
   return result
 }

@@ -65,9 +65,11 @@ function endsEmoticon(text: string, end: number): boolean {
 
 // The longest match found by `walk`, kept in module state so the scan allocates nothing per step.
 let walkText = ''
+let walkInflections: string[] = []
 let bestEntry: Entry | null = null
 let bestEnd = -1
 let bestElongated = false
+let bestStem = false
 
 /**
  * Thai vowels and tone marks that belong to the consonant before them (ะ า ำ and the marks above
@@ -90,6 +92,47 @@ function endsWord(j: number): boolean {
   return !isWordUnit(next) || !isWordUnit(last)
 }
 
+/** Where the spaced word that goes on at `j` ends (`j` itself when none goes on there). */
+function endOfWord(j: number): number {
+  let end = j
+  while (end < walkText.length && isWordUnit(walkText.charCodeAt(end))) end++
+  return end
+}
+
+/** The longest compound head that ends the word [start, end), read backwards from its last letter. */
+function headOf(heads: TrieNode, start: number, end: number): Entry | null {
+  let node = heads
+  let found: Entry | null = null
+  for (let k = end - 1; k >= start; k--) {
+    const child = childOf(node, walkText.charCodeAt(k))
+    if (child === undefined) break
+    node = child
+    if (node.entry !== null) found = node.entry
+  }
+  return found
+}
+
+// An inflection ending is read only after an entry of at least this many units (gut-e, not ab-e).
+const MIN_INFLECTED = 3
+
+/**
+ * Where the word ends when what follows entry `entry` at `j` is one of the language's inflection
+ * endings (enttäuscht-e, déçu-e), else -1. Only entries that score are inflected.
+ */
+function inflectedEnd(entry: Entry, j: number, start: number): number {
+  const endings = walkInflections
+  if (endings.length === 0 || j - start < MIN_INFLECTED) return -1
+  if (entry.valence === undefined && entry.expected === undefined) return -1
+  if (!isWordUnit(walkText.charCodeAt(j - 1))) return -1
+  for (let e = 0; e < endings.length; e++) {
+    const ending = endings[e]!
+    const end = j + ending.length
+    if (end > walkText.length || (end < walkText.length && isWordUnit(walkText.charCodeAt(end)))) continue
+    if (walkText.startsWith(ending, j)) return end
+  }
+  return -1
+}
+
 /**
  * Follows the trie from `node` at text offset `j`. A letter repeated for emphasis may be skipped
  * (Thai and CJK lengthen with one extra letter, มากก; Latin needs three in a row, sooo); when the
@@ -98,10 +141,22 @@ function endsWord(j: number): boolean {
 function walk(node: TrieNode, j: number, start: number, elongated: boolean): void {
   const text = walkText
   for (;;) {
-    if (node.entry !== null && j > bestEnd && endsWord(j)) {
-      bestEntry = node.entry
-      bestEnd = j
-      bestElongated = elongated
+    if (node.entry !== null) {
+      // A whole entry beats a stem that reaches the same end (kaputt over kaputt*).
+      if ((j > bestEnd || (j === bestEnd && bestStem)) && endsWord(j)) {
+        bestEntry = node.entry
+        bestEnd = j
+        bestElongated = elongated
+        bestStem = false
+      } else if (j < text.length) {
+        const end = node.entry.stem === true ? endOfWord(j) : inflectedEnd(node.entry, j, start)
+        if (end > bestEnd) {
+          bestEntry = node.entry
+          bestEnd = end
+          bestElongated = elongated
+          bestStem = true
+        }
+      }
     }
     if (j >= text.length) return
     const code = text.charCodeAt(j)
@@ -135,6 +190,7 @@ export function scan(language: CompiledLanguage, folded: FoldedText): Match[] {
   const matches: Match[] = []
   const trie = language.toneless !== null && !folded.nonAscii ? language.toneless : language.trie
   walkText = text
+  walkInflections = language.inflections
   for (let i = 0; i < n; i++) {
     const first = text.charCodeAt(i)
     if (first === 0x20) continue
@@ -143,7 +199,17 @@ export function scan(language: CompiledLanguage, folded: FoldedText): Match[] {
     bestEntry = null
     bestEnd = -1
     bestElongated = false
+    bestStem = false
     walk(trie, i, i, false)
+    if (bestEntry === null && language.heads !== null && isWordUnit(first)) {
+      const end = endOfWord(i)
+      const entry = headOf(language.heads, i, end)
+      if (entry !== null) {
+        matches.push({ entry, start: i, end, elongated: false, boosting: false })
+        i = end - 1
+        continue
+      }
+    }
     if (bestEntry !== null) {
       matches.push({ entry: bestEntry, start: i, end: bestEnd, elongated: bestElongated, boosting: false })
       i = bestEnd - 1

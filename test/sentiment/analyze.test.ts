@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import { analyzeSentiment, loadLexicons, type Lexicons } from '../../src/sentiment/index.js'
 
@@ -40,7 +43,24 @@ describe('labels of buyer messages', () => {
     { text: 'kurang bagus', lang: 'id', label: 'negative' },
     { text: 'barang rosak, kecewa', lang: 'ms', label: 'negative' },
     { text: '😡😡', lang: 'nl', label: 'negative' },
-    { text: 'great thanks', lang: 'und', label: 'positive' }
+    { text: 'great thanks', lang: 'und', label: 'positive' },
+    // Complaints stated as facts, and the questions and courtesies that share their words.
+    { text: 'Das Ladegerät funktioniert seit gestern nicht mehr', lang: 'de', label: 'negative' },
+    { text: 'Funktioniert das Ladegerät auch mit dem iPad?', lang: 'de', label: 'neutral' },
+    { text: 'Falls es nicht funktioniert, kann ich es zurückschicken?', lang: 'de', label: 'neutral' },
+    { text: 'Ich habe keine Rechnung erhalten', lang: 'de', label: 'neutral' },
+    { text: 'hervorragende Qualität', lang: 'de', label: 'positive' },
+    { text: 'ça marche pas', lang: 'fr', label: 'negative' },
+    { text: 'Est-ce que ça marche avec un iPhone ?', lang: 'fr', label: 'neutral' },
+    { text: "Je n'ai pas reçu la facture", lang: 'fr', label: 'neutral' },
+    { text: 'très déçue', lang: 'fr', label: 'negative' },
+    { text: 'E se non funziona?', lang: 'it', label: 'neutral' },
+    { text: '物流五天没更新', lang: 'zh', label: 'negative' },
+    { text: '是不是发货了？', lang: 'zh', label: 'neutral' },
+    { text: 'sạc không vào điện', lang: 'vi', label: 'negative' },
+    { text: 'chat belum dibalas', lang: 'id', label: 'negative' },
+    { text: 'kalau barangnya rusak bisa retur?', lang: 'id', label: 'neutral' },
+    { text: 'blender tak berfungsi', lang: 'ms', label: 'negative' }
   ]
   test.each(cases)('$lang: $text → $label', ({ text, lang, label }) => {
     expect(analyzeSentiment(lexicons, text, lang).label).toBe(label)
@@ -86,6 +106,57 @@ describe('VADER heuristics', () => {
     const worst = analyzeSentiment(lexicons, 'SCAM SCAM SCAM worst seller ever, fraud, fake!!!!!! 😡😡😡😡', 'en').score
     expect(worst).toBeGreaterThanOrEqual(-1)
     expect(worst).toBeLessThan(-0.9)
+  })
+})
+
+describe('expected events, stems, inflections and phrases', () => {
+  // A small lexicon, so each case shows one mechanism and nothing else.
+  let small: Lexicons
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inbox-triage-lexicons-'))
+    writeFileSync(
+      join(dir, 'xx.yaml'),
+      [
+        'language: xx',
+        'negators: [nicht, kein]',
+        'negators_after: [nicht]',
+        'inflections: [e, en]',
+        'service:',
+        '  "beschädig*": -2',
+        '  "rat*": -1',
+        '  "*schaden": -2',
+        '  ratgeber: 1',
+        '  schlecht: -2',
+        '  gut: 2',
+        'expected:',
+        '  funktioniert: -2.2',
+        ''
+      ].join('\n')
+    )
+    small = await loadLexicons(dir)
+  })
+
+  test.each([
+    { why: 'an expected event that happens is no news', text: 'es funktioniert', hits: [] },
+    { why: 'its absence scores, negator before', text: 'nicht funktioniert', hits: [['funktioniert', -2.2, 'expected, negated by "nicht"']] },
+    { why: 'its absence scores, negator after', text: 'funktioniert seit gestern nicht', hits: [['funktioniert', -2.2, 'expected, negated by "nicht"']] },
+    { why: 'a negator after negates the word that follows it first', text: 'funktioniert nicht schlecht', hits: [['schlecht', 1.48, 'negated by "nicht"']] },
+    { why: 'a comma ends a negator’s reach', text: 'nicht heute, schlecht', hits: [['schlecht', -2]] },
+    { why: 'a stem matches longer words', text: 'kam beschädigte an', hits: [['beschädig*', -2]] },
+    { why: 'a whole entry wins over a stem', text: 'ratgeber', hits: [['ratgeber', 1]] },
+    { why: 'a listed ending inflects an entry', text: 'gute ware', hits: [['gut', 2]] },
+    { why: 'an ending that is not listed does not', text: 'gutachten', hits: [] },
+    { why: 'a compound head matches the end of a longer word', text: 'ein transportschaden', hits: [['*schaden', -2]] },
+    { why: 'a head does not match the start of a word', text: 'schadenfreude', hits: [] }
+  ])('$why: $text', ({ text, hits }) => {
+    const result = analyzeSentiment(small, text, 'xx')
+    expect(result.hits.map((h) => [h.term, h.valence, ...(h.modifiers ?? [])])).toEqual(hits)
+  })
+
+  test('a stem, an inflected entry or a compound head points at the whole word', () => {
+    expect(analyzeSentiment(small, 'kam beschädigte an', 'xx').hits[0]!.span!.text).toBe('beschädigte')
+    expect(analyzeSentiment(small, 'gute ware', 'xx').hits[0]!.span!.text).toBe('gute')
+    expect(analyzeSentiment(small, 'ein Transportschaden', 'xx').hits[0]!.span!.text).toBe('Transportschaden')
   })
 })
 

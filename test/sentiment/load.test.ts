@@ -65,6 +65,13 @@ describe('loadLexicons', () => {
     expect(analyzeSentiment(lexicons, 'this is a scam', 'en').label).toBe('negative')
   })
 
+  test("a user's expected events merge into the built-in language", async () => {
+    const dir = folder({ 'events.yaml': 'language: nl\nexpected:\n  geleverd: -2\n' })
+    const merged = await loadLexicons(builtinLexiconDir, [join(dir, 'events.yaml')])
+    expect(analyzeSentiment(merged, 'niet geleverd', 'nl').label).toBe('negative')
+    expect(analyzeSentiment(merged, 'geleverd', 'nl').hits).toEqual([])
+  })
+
   test('a folder of extra files and a new language', () => {
     expect(analyzeSentiment(lexicons, 'goed', 'nl').label).toBe('positive')
     expect(analyzeSentiment(lexicons, 'niet goed', 'nl').label).toBe('negative')
