@@ -3,6 +3,9 @@
 // it (word edges included), Witten-Bell smoothed down to the single letter. franc's 300
 // trigrams per language come from one formal text; a language's 10,000 words show its
 // endings and clusters far better.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { cached, cacheKey } from '../data/disk-cache.js'
 import type { LanguageData } from './data.js'
 import { fibonacciSlot } from './word-table.js'
 
@@ -28,6 +31,15 @@ const LOWEST = -32767
 
 function quantized(logProbability: number): number {
   return Math.max(LOWEST, Math.round(logProbability / STEP))
+}
+
+/** A gram table's lookup part, as plain typed arrays. */
+interface GramTableData {
+  bits: number
+  contexts: Int32Array
+  letters: Uint8Array
+  rows: Int32Array
+  size: number
 }
 
 /**
@@ -72,9 +84,20 @@ class GramTable {
   }
 
   /** Frees what only building needed; `find` still works. */
-  seal(): void {
+  seal(): GramTableData {
     this.rowContexts = []
     this.rowLetters = []
+    return { bits: this.bits, contexts: this.contexts, letters: this.letters, rows: this.rows, size: this.size }
+  }
+
+  static from(data: GramTableData): GramTable {
+    const table = new GramTable()
+    table.bits = data.bits
+    table.contexts = data.contexts.slice()
+    table.letters = data.letters.slice()
+    table.rows = data.rows.slice()
+    table.size = data.size
+    return table
   }
 
   private put(slot: number, history: number, letter: number, row: number): void {
@@ -118,7 +141,7 @@ export class LetterModel {
    */
   readonly randomSymbol: number
   private readonly n: number
-  private readonly symbolTable = new Uint8Array(0x2000)
+  private readonly symbolTable: Uint8Array
   /** (history, letter) of every gram some language's words have → its row in `weights`. */
   private readonly grams: GramTable
   /** Row-major log P(letter | history), one column per language, back-off included; quantized. */
@@ -132,119 +155,24 @@ export class LetterModel {
    */
   private readonly backoffs: Int16Array
 
-  /**
-   * Counts every listed word of `languages` once (an unlisted word is rare, and rare words
-   * follow the types of a language, not its most frequent tokens), then keeps each language's
-   * Witten-Bell estimates of P(letter | up to four letters before it).
-   */
+  /** The model of the listed words of `languages`: see `buildTables`. */
   constructor(languages: readonly string[], data: LanguageData) {
-    const n = languages.length
-    this.n = n
-    const grams = new GramTable()
-    // A gram's count per language, grown by doubling. Each letter is counted once, after its
-    // longest history; the shorter histories' counts are summed from those below.
-    let counts = new Int32Array(1 << 16)
-    let symbols = OTHER + 1
-    for (let l = 0; l < n; l++) {
-      const list = data.vocabulary.get(languages[l])
-      if (!list) continue
-      const seen = new Set<string>()
-      for (const words of [list.ranked, list.unranked]) {
-        for (const word of words) {
-          if (seen.has(word)) continue
-          seen.add(word)
-          let history = EDGE
-          for (let i = 0; i <= word.length; i++) {
-            let symbol = EDGE
-            if (i < word.length) {
-              const code = word.charCodeAt(i)
-              if (code < this.symbolTable.length && this.symbolTable[code] === 0 && symbols < SYMBOLS) this.symbolTable[code] = symbols++
-              symbol = this.symbolOf(code)
-            }
-            const row = grams.add(history, symbol)
-            if ((row + 1) * n > counts.length) counts = grown(counts, (row + 1) * n)
-            counts[row * n + l]++
-            history = ((history & MASKS[HISTORY - 1]) << SYMBOL_BITS) | symbol
-          }
-        }
-      }
-    }
-    // The letters and the word end: what the model predicts.
-    const alphabet = symbols - OTHER
-    this.randomSymbol = -Math.log(alphabet)
-
-    // Every shorter history of a counted gram gets its counts.
-    const longest = grams.size
-    const own = counts.slice(0, longest * n)
-    for (let row = 0; row < longest; row++) {
-      const context = grams.rowContexts[row]
-      const letter = grams.rowLetters[row]
-      for (let k = historyLength(context) - 1; k >= 0; k--) {
-        const shorter = grams.add(context & MASKS[k], letter)
-        if ((shorter + 1) * n > counts.length) counts = grown(counts, (shorter + 1) * n)
-        for (let l = 0; l < n; l++) counts[shorter * n + l] += own[row * n + l]
-      }
-    }
-
-    // Per history and language: letters seen after it, and how many distinct ones.
-    const histories = new GramTable()
-    const rowHistory = new Int32Array(grams.size)
-    let totals = new Int32Array(1 << 16)
-    let types = new Int32Array(1 << 16)
-    // Rows by history length, shortest first: a gram's probability needs its shorter history's.
-    const byLength: number[][] = []
-    for (let k = 0; k <= HISTORY; k++) byLength.push([])
-    for (let row = 0; row < grams.size; row++) {
-      const context = grams.rowContexts[row]
-      byLength[historyLength(context)].push(row)
-      const at = histories.add(context, 0)
-      rowHistory[row] = at
-      if ((at + 1) * n > totals.length) {
-        totals = grown(totals, (at + 1) * n)
-        types = grown(types, (at + 1) * n)
-      }
-      for (let l = 0; l < n; l++) {
-        const count = counts[row * n + l]
-        totals[at * n + l] += count
-        if (count > 0) types[at * n + l]++
-      }
-    }
-    this.backoffs = new Int16Array(histories.size * n)
-    for (let i = 0; i < this.backoffs.length; i++) this.backoffs[i] = totals[i] === 0 ? 0 : quantized(Math.log(types[i] / (totals[i] + types[i])))
-
-    // Witten-Bell: P(c | h) = (count(h c) + types(h) · P(c | h')) / (total(h) + types(h)), with h'
-    // the history h less its first letter, and P(c | h') alone where a language never saw h.
-    const probability = new Float64Array(grams.size * n)
-    this.weights = new Int16Array(grams.size * n)
-    for (let k = 0; k <= HISTORY; k++) {
-      for (const row of byLength[k]) {
-        const context = grams.rowContexts[row]
-        const base = row * n
-        const at = rowHistory[row] * n
-        const shorter = k === 0 ? -1 : grams.find(context & MASKS[k - 1], grams.rowLetters[row]) * n
-        for (let l = 0; l < n; l++) {
-          const count = counts[base + l]
-          const total = totals[at + l]
-          if (k > 0 && total === 0) {
-            probability[base + l] = probability[shorter + l]
-            this.weights[base + l] = this.weights[shorter + l]
-            continue
-          }
-          const p = k === 0 ? (count + SMOOTHING) / (total + SMOOTHING * alphabet) : (count + types[at + l] * probability[shorter + l]) / (total + types[at + l])
-          probability[base + l] = p
-          this.weights[base + l] = quantized(Math.log(p))
-        }
-      }
-    }
-    grams.seal()
-    histories.seal()
-    this.grams = grams
-    this.histories = histories
+    // Building takes about half a second on every start; the tables are cached, keyed by this
+    // module's own code and every word they are built from.
+    // Arrays read back may be views into the whole file read: each is copied into its own.
+    const tables = cached('letter-model', letterModelKey(languages, data), () => buildTables(languages, data))
+    this.randomSymbol = tables.randomSymbol
+    this.n = tables.n
+    this.symbolTable = tables.symbolTable.slice()
+    this.grams = GramTable.from(tables.grams)
+    this.weights = tables.weights.slice()
+    this.histories = GramTable.from(tables.histories)
+    this.backoffs = tables.backoffs.slice()
   }
 
   /** Symbol of a lower-case letter by UTF-16 code unit. */
   symbolOf(code: number): number {
-    return code < this.symbolTable.length && this.symbolTable[code] !== 0 ? this.symbolTable[code] : OTHER
+    return symbolOf(this.symbolTable, code)
   }
 
   /**
@@ -294,6 +222,140 @@ export class LetterModel {
     }
   }
 }
+
+/** A built model: plain typed arrays, so that it can be cached. */
+interface LetterTables {
+  randomSymbol: number
+  n: number
+  symbolTable: Uint8Array
+  grams: GramTableData
+  weights: Int16Array
+  histories: GramTableData
+  backoffs: Int16Array
+}
+
+function symbolOf(symbolTable: Uint8Array, code: number): number {
+  return code < symbolTable.length && symbolTable[code] !== 0 ? symbolTable[code] : OTHER
+}
+
+function letterModelKey(languages: readonly string[], data: LanguageData): string {
+  function* parts(): Generator<string> {
+    yield readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    for (const lang of languages) {
+      yield lang
+      const list = data.vocabulary.get(lang)
+      if (list) yield* [list.ranked.join('\n'), list.unranked.join('\n')]
+    }
+  }
+  return cacheKey(parts())
+}
+
+/**
+ * Counts every listed word of `languages` once (an unlisted word is rare, and rare words
+ * follow the types of a language, not its most frequent tokens), then keeps each language's
+ * Witten-Bell estimates of P(letter | up to four letters before it).
+ */
+function buildTables(languages: readonly string[], data: LanguageData): LetterTables {
+  const symbolTable = new Uint8Array(0x2000)
+    const n = languages.length
+        const grams = new GramTable()
+    // A gram's count per language, grown by doubling. Each letter is counted once, after its
+    // longest history; the shorter histories' counts are summed from those below.
+    let counts = new Int32Array(1 << 16)
+    let symbols = OTHER + 1
+    for (let l = 0; l < n; l++) {
+      const list = data.vocabulary.get(languages[l])
+      if (!list) continue
+      const seen = new Set<string>()
+      for (const words of [list.ranked, list.unranked]) {
+        for (const word of words) {
+          if (seen.has(word)) continue
+          seen.add(word)
+          let history = EDGE
+          for (let i = 0; i <= word.length; i++) {
+            let symbol = EDGE
+            if (i < word.length) {
+              const code = word.charCodeAt(i)
+              if (code < symbolTable.length && symbolTable[code] === 0 && symbols < SYMBOLS) symbolTable[code] = symbols++
+              symbol = symbolOf(symbolTable, code)
+            }
+            const row = grams.add(history, symbol)
+            if ((row + 1) * n > counts.length) counts = grown(counts, (row + 1) * n)
+            counts[row * n + l]++
+            history = ((history & MASKS[HISTORY - 1]) << SYMBOL_BITS) | symbol
+          }
+        }
+      }
+    }
+    // The letters and the word end: what the model predicts.
+    const alphabet = symbols - OTHER
+    const randomSymbol = -Math.log(alphabet)
+
+    // Every shorter history of a counted gram gets its counts.
+    const longest = grams.size
+    const own = counts.slice(0, longest * n)
+    for (let row = 0; row < longest; row++) {
+      const context = grams.rowContexts[row]
+      const letter = grams.rowLetters[row]
+      for (let k = historyLength(context) - 1; k >= 0; k--) {
+        const shorter = grams.add(context & MASKS[k], letter)
+        if ((shorter + 1) * n > counts.length) counts = grown(counts, (shorter + 1) * n)
+        for (let l = 0; l < n; l++) counts[shorter * n + l] += own[row * n + l]
+      }
+    }
+
+    // Per history and language: letters seen after it, and how many distinct ones.
+    const histories = new GramTable()
+    const rowHistory = new Int32Array(grams.size)
+    let totals = new Int32Array(1 << 16)
+    let types = new Int32Array(1 << 16)
+    // Rows by history length, shortest first: a gram's probability needs its shorter history's.
+    const byLength: number[][] = []
+    for (let k = 0; k <= HISTORY; k++) byLength.push([])
+    for (let row = 0; row < grams.size; row++) {
+      const context = grams.rowContexts[row]
+      byLength[historyLength(context)].push(row)
+      const at = histories.add(context, 0)
+      rowHistory[row] = at
+      if ((at + 1) * n > totals.length) {
+        totals = grown(totals, (at + 1) * n)
+        types = grown(types, (at + 1) * n)
+      }
+      for (let l = 0; l < n; l++) {
+        const count = counts[row * n + l]
+        totals[at * n + l] += count
+        if (count > 0) types[at * n + l]++
+      }
+    }
+    const backoffs = new Int16Array(histories.size * n)
+    for (let i = 0; i < backoffs.length; i++) backoffs[i] = totals[i] === 0 ? 0 : quantized(Math.log(types[i] / (totals[i] + types[i])))
+
+    // Witten-Bell: P(c | h) = (count(h c) + types(h) · P(c | h')) / (total(h) + types(h)), with h'
+    // the history h less its first letter, and P(c | h') alone where a language never saw h.
+    const probability = new Float64Array(grams.size * n)
+    const weights = new Int16Array(grams.size * n)
+    for (let k = 0; k <= HISTORY; k++) {
+      for (const row of byLength[k]) {
+        const context = grams.rowContexts[row]
+        const base = row * n
+        const at = rowHistory[row] * n
+        const shorter = k === 0 ? -1 : grams.find(context & MASKS[k - 1], grams.rowLetters[row]) * n
+        for (let l = 0; l < n; l++) {
+          const count = counts[base + l]
+          const total = totals[at + l]
+          if (k > 0 && total === 0) {
+            probability[base + l] = probability[shorter + l]
+            weights[base + l] = weights[shorter + l]
+            continue
+          }
+          const p = k === 0 ? (count + SMOOTHING) / (total + SMOOTHING * alphabet) : (count + types[at + l] * probability[shorter + l]) / (total + types[at + l])
+          probability[base + l] = p
+          weights[base + l] = quantized(Math.log(p))
+        }
+      }
+    }
+    return { randomSymbol, n, symbolTable, grams: grams.seal(), weights, backoffs, histories: histories.seal() }
+  }
 
 function grown(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
   let length = array.length

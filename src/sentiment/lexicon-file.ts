@@ -1,8 +1,10 @@
 // Reads one lexicon file: YAML with positions, the generated section fast, the schema checked.
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml'
+import { cached, cacheKey } from '../data/disk-cache.js'
 import { schemaDir } from '../data/paths.js'
 import { nodeAtPointer } from '../data/yaml-file.js'
 import { InputError } from '../errors.js'
@@ -18,7 +20,13 @@ function validate(value: unknown): ErrorObject | null {
   return validator(value) ? null : validator.errors![0]!
 }
 
-/** Reads, parses and validates one lexicon file; throws InputError naming file:line:column. */
+let readerKey: string | undefined
+
+/**
+ * Reads, parses and validates one lexicon file; throws InputError naming file:line:column. A
+ * file read before comes from the cache, keyed by its text, this reader's code and the schema:
+ * parsing the hand-written sections took a fifth of a second on every start.
+ */
 export function readLexiconFile(path: string): LexiconFile {
   let source: string
   try {
@@ -26,6 +34,11 @@ export function readLexiconFile(path: string): LexiconFile {
   } catch (error) {
     throw new InputError(`${path}: cannot read the lexicon file (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check the path.`)
   }
+  readerKey ??= cacheKey([readFileSync(fileURLToPath(import.meta.url), 'utf8'), readFileSync(join(schemaDir, 'lexicon.schema.json'), 'utf8')])
+  return cached(`lexicon-${basename(path)}`, cacheKey([readerKey, source]), () => parseLexicon(path, source))
+}
+
+function parseLexicon(path: string, source: string): LexiconFile {
   // The generated section is thousands of `  "term": score` lines, which are JSON pairs: reading
   // them as JSON takes milliseconds where the YAML parser takes a second. Anything unexpected
   // there (a hand edit, a duplicate) goes through the full parser, which reports it by position.

@@ -59,3 +59,16 @@ describe('letter model', () => {
     expect(seenEs).toBeGreaterThan(unseenEs)
   })
 })
+
+describe('letter model cache', () => {
+  test('a model read back from the cache scores every word as the one just built', () => {
+    // The first model above wrote the cache for these lists; this one reads it back.
+    const again = new LetterModel(languages, data)
+    for (const word of ['bailaban', 'lachen', 'qxvbw', 'straße', 'canción']) {
+      const scores = new Float64Array(languages.length)
+      again.scoreWord(word, 0, word.length, scores)
+      expect([...scores]).toEqual(spell(word))
+    }
+    expect(again.randomSymbol).toBe(model.randomSymbol)
+  })
+})
