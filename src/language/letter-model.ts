@@ -160,7 +160,8 @@ export class LetterModel {
     // Building takes about half a second on every start; the tables are cached, keyed by this
     // module's own code and every word they are built from.
     // Arrays read back may be views into the whole file read: each is copied into its own.
-    const tables = cached('letter-model', letterModelKey(languages, data), () => buildTables(languages, data))
+    // One cache per language set, so that a model of a few languages does not evict the full one.
+    const tables = cached(`letter-model-${languages.join('-')}`, letterModelKey(languages, data), () => buildTables(languages, data))
     this.randomSymbol = tables.randomSymbol
     this.n = tables.n
     this.symbolTable = tables.symbolTable.slice()
