@@ -16,8 +16,6 @@ interface OpenGroup {
   /** Neighbours in the list of open groups, least recently seen first. */
   older?: OpenGroup
   newer?: OpenGroup
-  /** In that list (open, not finished or merged away). */
-  listed: boolean
 }
 
 export interface GrouperOptions {
@@ -75,14 +73,14 @@ export class Grouper {
     this.options = options
   }
 
+  /** Takes a group out of the list of open groups, if it is in it. */
   private unlink(group: OpenGroup): void {
-    if (!group.listed) return
+    if (group !== this.oldest && !group.older) return
     if (group.older) group.older.newer = group.newer
     else this.oldest = group.newer
     if (group.newer) group.newer.older = group.older
     else this.newest = group.older
     group.older = group.newer = undefined
-    group.listed = false
   }
 
   private touch(group: OpenGroup, seq: number): void {
@@ -93,7 +91,6 @@ export class Grouper {
     if (this.newest) this.newest.newer = group
     else this.oldest = group
     this.newest = group
-    group.listed = true
   }
 
   private groupFor(message: Message): OpenGroup {
@@ -123,8 +120,7 @@ export class Grouper {
       orderId: order ? message.order_id : '',
       conversations: [message.conversation_id],
       messages: [],
-      lastSeq: message.seq,
-      listed: false
+      lastSeq: message.seq
     }
     this.byConversation.set(message.conversation_id, fresh)
     if (order) this.byOrder.set(order, fresh)
