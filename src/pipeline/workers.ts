@@ -63,7 +63,7 @@ export async function createWorkerPool(
   size: number,
   init: { config: TriageConfig; stageOptions?: Record<string, Record<string, unknown>>; now?: string; lean?: boolean; csvRows?: CsvRowLayout },
   warn: (message: string) => void,
-  /** The message fields to send; all but the input cells when not given. */
+  /** The message fields the stages read; all of them when not given. The input cells go only when rows are rendered there. */
   fields?: ReadonlySet<string>
 ): Promise<WorkerPool> {
   const script = workerScript()
@@ -114,8 +114,8 @@ export async function createWorkerPool(
 
   function send(worker: Worker, batch: Message[]): Promise<Columns> {
     const id = nextId++
-    // Only what the stages read crosses the thread boundary (never the input cells), and the
-    // body once: before cleaning, the text is the raw text.
+    // Only what the stages read crosses the thread boundary, the input cells only when the rows
+    // are rendered there, and the body once: before cleaning, the text is the raw text.
     const columns = toColumns(batch as unknown as Array<Record<string, unknown>>, (key, value, i) => {
       if (key === 'text' && value === batch[i]!.raw_text && sendsRawText) return false
       if (key === 'input_cells' || key === 'input_table') return sendsCells
