@@ -175,7 +175,8 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
       emit(message: Message, group: Group) {
         summary.addMessage(message)
         written++
-        if (csv && renderer) return csv.writeRecord(renderer.row(message.csv_part ?? renderer.messagePart(message), groupParts.get(group)!))
+        // The pipeline rendered every message's part (`csvRows`) and dropped its input cells.
+        if (csv && renderer) return csv.writeRecord(renderer.row(message.csv_part!, groupParts.get(group)!))
         if (ndjson) {
           const input = message.input_cells ?? []
           message.input_cells = undefined

@@ -26,7 +26,7 @@ export function csvOptions(layout: Pick<CsvRowLayout, 'delimiter' | 'excel'>): O
   return { delimiter: layout.delimiter, record_delimiter: layout.excel ? 'windows' : 'unix', quoted_match: /[\r\n]/ }
 }
 
-export function recordDelimiter(layout: Pick<CsvRowLayout, 'excel'>): string {
+function recordDelimiter(layout: Pick<CsvRowLayout, 'excel'>): string {
   return layout.excel ? '\r\n' : '\n'
 }
 
