@@ -39,7 +39,8 @@ function fromParts(
   const time = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000
   if (Number.isNaN(time)) return undefined
   const parsed: ParsedTime = { iso: new Date(time).toISOString(), zoneAssumed: zone === undefined }
-  if (zone !== undefined && zone.length > 3 && /\d/.test(zone)) parsed.offset = offset
+  // A numeric offset (`+02:00`) tells the writer's local time; a name (Z, UTC, GMT) does not.
+  if (zone !== undefined && (zone[0] === '+' || zone[0] === '-')) parsed.offset = offset
   return parsed
 }
 
