@@ -33,13 +33,13 @@ function quantized(logProbability: number): number {
   return Math.max(LOWEST, Math.round(logProbability / STEP))
 }
 
-/** A gram table's lookup part, as plain typed arrays. */
-interface GramTableData {
-  bits: number
+/**
+ * A gram table's rows in order, as plain typed arrays: what is cached. The hash layout is
+ * rebuilt from them, so a cached table never depends on the hash function it was built with.
+ */
+interface GramRows {
   contexts: Int32Array
   letters: Uint8Array
-  rows: Int32Array
-  size: number
 }
 
 /**
@@ -83,20 +83,19 @@ class GramTable {
     return row
   }
 
-  /** Frees what only building needed; `find` still works. */
-  seal(): GramTableData {
+  /** Frees what only building needed (`find` still works) and returns the rows. */
+  seal(): GramRows {
+    const rows = { contexts: Int32Array.from(this.rowContexts), letters: Uint8Array.from(this.rowLetters) }
     this.rowContexts = []
     this.rowLetters = []
-    return { bits: this.bits, contexts: this.contexts, letters: this.letters, rows: this.rows, size: this.size }
+    return rows
   }
 
-  static from(data: GramTableData): GramTable {
+  /** The table of `rows`, each at its own row number again. */
+  static from(rows: GramRows): GramTable {
     const table = new GramTable()
-    table.bits = data.bits
-    table.contexts = data.contexts.slice()
-    table.letters = data.letters.slice()
-    table.rows = data.rows.slice()
-    table.size = data.size
+    for (let row = 0; row < rows.contexts.length; row++) table.add(rows.contexts[row]!, rows.letters[row]!)
+    table.seal()
     return table
   }
 
@@ -171,11 +170,6 @@ export class LetterModel {
     this.backoffs = tables.backoffs.slice()
   }
 
-  /** Symbol of a lower-case letter by UTF-16 code unit. */
-  symbolOf(code: number): number {
-    return symbolOf(this.symbolTable, code)
-  }
-
   /**
    * Adds the log-probability of the word `text[start, end)` in every language into `scores`,
    * its letters from left to right and then its end; a letter's third repeat in a row
@@ -190,7 +184,7 @@ export class LetterModel {
     for (let i = start; i < end; i++) {
       const code = text.charCodeAt(i)
       if (i - 2 >= start && code === text.charCodeAt(i - 1) && code === text.charCodeAt(i - 2)) continue
-      const symbol = this.symbolOf(code)
+      const symbol = symbolOf(this.symbolTable, code)
       if (symbol !== OTHER) {
         this.scoreLetter(history, symbol, scores)
         known++
@@ -229,19 +223,23 @@ interface LetterTables {
   randomSymbol: number
   n: number
   symbolTable: Uint8Array
-  grams: GramTableData
+  grams: GramRows
   weights: Int16Array
-  histories: GramTableData
+  histories: GramRows
   backoffs: Int16Array
 }
 
+/** Symbol of a lower-case letter by UTF-16 code unit. */
 function symbolOf(symbolTable: Uint8Array, code: number): number {
   return code < symbolTable.length && symbolTable[code] !== 0 ? symbolTable[code] : OTHER
 }
 
+/** This module's code, read once: tables built by other code must not be read back. */
+let ownCode: string | undefined
+
 function letterModelKey(languages: readonly string[], data: LanguageData): string {
   function* parts(): Generator<string> {
-    yield readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    yield (ownCode ??= readFileSync(fileURLToPath(import.meta.url), 'utf8'))
     for (const lang of languages) {
       yield lang
       const list = data.vocabulary.get(lang)
@@ -258,105 +256,105 @@ function letterModelKey(languages: readonly string[], data: LanguageData): strin
  */
 function buildTables(languages: readonly string[], data: LanguageData): LetterTables {
   const symbolTable = new Uint8Array(0x2000)
-    const n = languages.length
-        const grams = new GramTable()
-    // A gram's count per language, grown by doubling. Each letter is counted once, after its
-    // longest history; the shorter histories' counts are summed from those below.
-    let counts = new Int32Array(1 << 16)
-    let symbols = OTHER + 1
-    for (let l = 0; l < n; l++) {
-      const list = data.vocabulary.get(languages[l])
-      if (!list) continue
-      const seen = new Set<string>()
-      for (const words of [list.ranked, list.unranked]) {
-        for (const word of words) {
-          if (seen.has(word)) continue
-          seen.add(word)
-          let history = EDGE
-          for (let i = 0; i <= word.length; i++) {
-            let symbol = EDGE
-            if (i < word.length) {
-              const code = word.charCodeAt(i)
-              if (code < symbolTable.length && symbolTable[code] === 0 && symbols < SYMBOLS) symbolTable[code] = symbols++
-              symbol = symbolOf(symbolTable, code)
-            }
-            const row = grams.add(history, symbol)
-            if ((row + 1) * n > counts.length) counts = grown(counts, (row + 1) * n)
-            counts[row * n + l]++
-            history = ((history & MASKS[HISTORY - 1]) << SYMBOL_BITS) | symbol
+  const n = languages.length
+  const grams = new GramTable()
+  // A gram's count per language, grown by doubling. Each letter is counted once, after its
+  // longest history; the shorter histories' counts are summed from those below.
+  let counts = new Int32Array(1 << 16)
+  let symbols = OTHER + 1
+  for (let l = 0; l < n; l++) {
+    const list = data.vocabulary.get(languages[l])
+    if (!list) continue
+    const seen = new Set<string>()
+    for (const words of [list.ranked, list.unranked]) {
+      for (const word of words) {
+        if (seen.has(word)) continue
+        seen.add(word)
+        let history = EDGE
+        for (let i = 0; i <= word.length; i++) {
+          let symbol = EDGE
+          if (i < word.length) {
+            const code = word.charCodeAt(i)
+            if (code < symbolTable.length && symbolTable[code] === 0 && symbols < SYMBOLS) symbolTable[code] = symbols++
+            symbol = symbolOf(symbolTable, code)
           }
+          const row = grams.add(history, symbol)
+          if ((row + 1) * n > counts.length) counts = grown(counts, (row + 1) * n)
+          counts[row * n + l]++
+          history = ((history & MASKS[HISTORY - 1]) << SYMBOL_BITS) | symbol
         }
       }
     }
-    // The letters and the word end: what the model predicts.
-    const alphabet = symbols - OTHER
-    const randomSymbol = -Math.log(alphabet)
-
-    // Every shorter history of a counted gram gets its counts.
-    const longest = grams.size
-    const own = counts.slice(0, longest * n)
-    for (let row = 0; row < longest; row++) {
-      const context = grams.rowContexts[row]
-      const letter = grams.rowLetters[row]
-      for (let k = historyLength(context) - 1; k >= 0; k--) {
-        const shorter = grams.add(context & MASKS[k], letter)
-        if ((shorter + 1) * n > counts.length) counts = grown(counts, (shorter + 1) * n)
-        for (let l = 0; l < n; l++) counts[shorter * n + l] += own[row * n + l]
-      }
-    }
-
-    // Per history and language: letters seen after it, and how many distinct ones.
-    const histories = new GramTable()
-    const rowHistory = new Int32Array(grams.size)
-    let totals = new Int32Array(1 << 16)
-    let types = new Int32Array(1 << 16)
-    // Rows by history length, shortest first: a gram's probability needs its shorter history's.
-    const byLength: number[][] = []
-    for (let k = 0; k <= HISTORY; k++) byLength.push([])
-    for (let row = 0; row < grams.size; row++) {
-      const context = grams.rowContexts[row]
-      byLength[historyLength(context)].push(row)
-      const at = histories.add(context, 0)
-      rowHistory[row] = at
-      if ((at + 1) * n > totals.length) {
-        totals = grown(totals, (at + 1) * n)
-        types = grown(types, (at + 1) * n)
-      }
-      for (let l = 0; l < n; l++) {
-        const count = counts[row * n + l]
-        totals[at * n + l] += count
-        if (count > 0) types[at * n + l]++
-      }
-    }
-    const backoffs = new Int16Array(histories.size * n)
-    for (let i = 0; i < backoffs.length; i++) backoffs[i] = totals[i] === 0 ? 0 : quantized(Math.log(types[i] / (totals[i] + types[i])))
-
-    // Witten-Bell: P(c | h) = (count(h c) + types(h) · P(c | h')) / (total(h) + types(h)), with h'
-    // the history h less its first letter, and P(c | h') alone where a language never saw h.
-    const probability = new Float64Array(grams.size * n)
-    const weights = new Int16Array(grams.size * n)
-    for (let k = 0; k <= HISTORY; k++) {
-      for (const row of byLength[k]) {
-        const context = grams.rowContexts[row]
-        const base = row * n
-        const at = rowHistory[row] * n
-        const shorter = k === 0 ? -1 : grams.find(context & MASKS[k - 1], grams.rowLetters[row]) * n
-        for (let l = 0; l < n; l++) {
-          const count = counts[base + l]
-          const total = totals[at + l]
-          if (k > 0 && total === 0) {
-            probability[base + l] = probability[shorter + l]
-            weights[base + l] = weights[shorter + l]
-            continue
-          }
-          const p = k === 0 ? (count + SMOOTHING) / (total + SMOOTHING * alphabet) : (count + types[at + l] * probability[shorter + l]) / (total + types[at + l])
-          probability[base + l] = p
-          weights[base + l] = quantized(Math.log(p))
-        }
-      }
-    }
-    return { randomSymbol, n, symbolTable, grams: grams.seal(), weights, backoffs, histories: histories.seal() }
   }
+  // The letters and the word end: what the model predicts.
+  const alphabet = symbols - OTHER
+  const randomSymbol = -Math.log(alphabet)
+
+  // Every shorter history of a counted gram gets its counts.
+  const longest = grams.size
+  const own = counts.slice(0, longest * n)
+  for (let row = 0; row < longest; row++) {
+    const context = grams.rowContexts[row]
+    const letter = grams.rowLetters[row]
+    for (let k = historyLength(context) - 1; k >= 0; k--) {
+      const shorter = grams.add(context & MASKS[k], letter)
+      if ((shorter + 1) * n > counts.length) counts = grown(counts, (shorter + 1) * n)
+      for (let l = 0; l < n; l++) counts[shorter * n + l] += own[row * n + l]
+    }
+  }
+
+  // Per history and language: letters seen after it, and how many distinct ones.
+  const histories = new GramTable()
+  const rowHistory = new Int32Array(grams.size)
+  let totals = new Int32Array(1 << 16)
+  let types = new Int32Array(1 << 16)
+  // Rows by history length, shortest first: a gram's probability needs its shorter history's.
+  const byLength: number[][] = []
+  for (let k = 0; k <= HISTORY; k++) byLength.push([])
+  for (let row = 0; row < grams.size; row++) {
+    const context = grams.rowContexts[row]
+    byLength[historyLength(context)].push(row)
+    const at = histories.add(context, 0)
+    rowHistory[row] = at
+    if ((at + 1) * n > totals.length) {
+      totals = grown(totals, (at + 1) * n)
+      types = grown(types, (at + 1) * n)
+    }
+    for (let l = 0; l < n; l++) {
+      const count = counts[row * n + l]
+      totals[at * n + l] += count
+      if (count > 0) types[at * n + l]++
+    }
+  }
+  const backoffs = new Int16Array(histories.size * n)
+  for (let i = 0; i < backoffs.length; i++) backoffs[i] = totals[i] === 0 ? 0 : quantized(Math.log(types[i] / (totals[i] + types[i])))
+
+  // Witten-Bell: P(c | h) = (count(h c) + types(h) · P(c | h')) / (total(h) + types(h)), with h'
+  // the history h less its first letter, and P(c | h') alone where a language never saw h.
+  const probability = new Float64Array(grams.size * n)
+  const weights = new Int16Array(grams.size * n)
+  for (let k = 0; k <= HISTORY; k++) {
+    for (const row of byLength[k]) {
+      const context = grams.rowContexts[row]
+      const base = row * n
+      const at = rowHistory[row] * n
+      const shorter = k === 0 ? -1 : grams.find(context & MASKS[k - 1], grams.rowLetters[row]) * n
+      for (let l = 0; l < n; l++) {
+        const count = counts[base + l]
+        const total = totals[at + l]
+        if (k > 0 && total === 0) {
+          probability[base + l] = probability[shorter + l]
+          weights[base + l] = weights[shorter + l]
+          continue
+        }
+        const p = k === 0 ? (count + SMOOTHING) / (total + SMOOTHING * alphabet) : (count + types[at + l] * probability[shorter + l]) / (total + types[at + l])
+        probability[base + l] = p
+        weights[base + l] = quantized(Math.log(p))
+      }
+    }
+  }
+  return { randomSymbol, n, symbolTable, grams: grams.seal(), weights, backoffs, histories: histories.seal() }
+}
 
 function grown(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
   let length = array.length
