@@ -20,9 +20,9 @@ export interface DetectHints {
 }
 
 /**
- * Weights of the layers, in natural-log units (the word model's log-likelihood ratios). A chat
- * marker adds a little more than a word, a distinctive letter less; the priors only tip a near
- * tie, the conversation more than the marketplace.
+ * Weights of the layers, in natural-log units. `word` and `letterModel` scale log-likelihood
+ * ratios and log-probabilities; a chat marker and a distinctive letter are fixed bonuses added
+ * on top; the priors only tip a near tie, the conversation more than the marketplace.
  */
 export interface LayerWeights {
   /** Scale of a listed word's log-likelihood ratio: 1 reads it as the probability it is. */
@@ -104,7 +104,7 @@ export class Detector {
   private readonly latin: readonly string[]
   private readonly english: number
   private readonly model: TrigramModel | undefined
-  private readonly letters: LetterModel
+  private readonly letters: LetterModel | undefined
   /** Word → its row in `wordScores` and `wordFlags`. */
   private readonly lexicon: WordTable
   /** Per listed word, one log-likelihood ratio per allowed Latin language, scaled by the word weight. */
@@ -138,9 +138,8 @@ export class Detector {
   private telling = 0
   /** Languages whose words the text spells without their accents. */
   private folded = 0
-  /** Latin words so far, and those no list holds. */
+  /** Latin words so far. */
   private words = 0
-  private unlisted = 0
   /** Start, end and lexicon row (-1: unlisted) of the first words that are not neutral, for the letter model. */
   private readonly letterWords = new Int32Array(3 * LETTER_MODEL_WORDS)
   private letterWordCount = 0
@@ -173,7 +172,7 @@ export class Detector {
     this.wordFlags = words.flags
     this.wordFolded = words.folded
     this.lexicon = new WordTable(words.rows)
-    this.letters = new LetterModel(this.latin, data)
+    this.letters = n > 0 ? new LetterModel(this.latin, data) : undefined
     for (const [letter, langs] of data.letters) {
       const code = letter.charCodeAt(0)
       if (letter.length === 1 && code < this.letterMask.length) this.letterMask[code] |= this.maskOf(langs)
@@ -242,7 +241,6 @@ export class Detector {
     markerHits.fill(0)
     this.telling = 0
     this.folded = 0
-    this.unlisted = 0
     this.words = 0
     this.letterWordCount = 0
     this.hanFlagsSeen = 0
@@ -331,7 +329,6 @@ export class Detector {
    * franc reads it; elongations cut) into `spelling`.
    */
   private spell(lower: string, start: number, end: number): void {
-    this.unlisted++
     const model = this.model
     if (model === undefined) return
     // The two previous symbols of the trigram stream; p2 is -1 until there are two.
@@ -356,13 +353,15 @@ export class Detector {
    * "estado" is listed in Portuguese and Spanish, "peruano" in neither).
    */
   private spellLetters(lower: string): void {
+    const letters = this.letters
+    if (!letters) return
     const n = this.latin.length
     const grams = this.grams
     const scale = this.weights.letterModel
     for (let w = 0; w < this.letterWordCount; w++) {
       const row = this.letterWords[3 * w + 2]
       grams.fill(0)
-      const symbols = this.letters.scoreWord(lower, this.letterWords[3 * w], this.letterWords[3 * w + 1], grams)
+      const symbols = letters.scoreWord(lower, this.letterWords[3 * w], this.letterWords[3 * w + 1], grams)
       if (symbols === 0) continue
       let best = -Infinity
       for (let l = 0; l < n; l++) if (grams[l] > best) best = grams[l]
@@ -373,7 +372,7 @@ export class Detector {
       }
       this.readCompound(lower, this.letterWords[3 * w], this.letterWords[3 * w + 1])
       // A word no language spells likelier than random letters ("qxvbw", a code) tells nothing.
-      if (best < symbols * this.letters.randomSymbol) continue
+      if (best < symbols * letters.randomSymbol) continue
       for (let l = 0; l < n; l++) this.spelling[l] += scale * grams[l]
     }
   }
