@@ -129,6 +129,10 @@ function readLanguageData(dir: string): LanguageData {
       const section = file.object(entry, `languages.${lang}`)
       const marks = file.strings(section.markers, `languages.${lang}.markers`)
       const words = vocabularyOf(lang)
+      // A rank is a position in one list: a second list would start its ranks after the first's.
+      if (section.ranked !== undefined && words.ranked.length > 0) {
+        file.fail(`languages.${lang}.ranked`, 'a language has one ranked list (lexicon.json already ranks it); list the words under `words`')
+      }
       words.ranked.push(...file.strings(section.ranked, `languages.${lang}.ranked`))
       words.unranked.push(...file.strings(section.words, `languages.${lang}.words`), ...marks)
       addAll(markers, marks, lang)
