@@ -4,18 +4,54 @@
 // from, so a cache can never answer for other inputs.
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { deserialize, serialize } from 'node:v8'
 import { threadId } from 'node:worker_threads'
-import { packageRoot } from './paths.js'
+import { packageRoot, rulesDir } from './paths.js'
 
-const CACHE_DIR = join(packageRoot, 'node_modules', '.cache', 'inbox-triage')
+export const CACHE_DIR = join(packageRoot, 'node_modules', '.cache', 'inbox-triage')
 
 /** A key from the parts a value is built from (texts, or the code that builds it). */
 export function cacheKey(parts: Iterable<string>): string {
   const hash = createHash('sha1')
   for (const part of parts) hash.update(part).update('\u0000')
   return hash.digest('base64url')
+}
+
+const sources = new Map<string, string>()
+
+/** The code of a module (`import.meta.url`), read once: part of the key of what it builds. */
+export function sourceOf(moduleUrl: string): string {
+  let source = sources.get(moduleUrl)
+  if (source === undefined) sources.set(moduleUrl, (source = readFileSync(fileURLToPath(moduleUrl), 'utf8')))
+  return source
+}
+
+/**
+ * The cache name of a file of the package's own rules (`yaml-intents-en-order.yaml`), or
+ * undefined for any other file: a team's or a test's files come and go, and their entries
+ * would pile up.
+ */
+export function packageFileCacheName(kind: string, path: string): string | undefined {
+  const inRules = relative(rulesDir, resolve(path))
+  if (inRules.startsWith('..') || isAbsolute(inRules)) return undefined
+  return `${kind}-${inRules.split(sep).join('-')}`
+}
+
+/**
+ * Writes a cache file through a temporary one (named by process and thread, since worker
+ * threads write too), so that a reader never sees half of it. A read-only install builds again.
+ */
+export function writeCacheFile(file: string, data: string | Uint8Array): void {
+  const temporary = `${file}.${process.pid}.${threadId}.tmp`
+  try {
+    mkdirSync(join(file, '..'), { recursive: true })
+    writeFileSync(temporary, data)
+    renameSync(temporary, file)
+  } catch {
+    // The cache only saves time.
+  }
 }
 
 /**
@@ -31,13 +67,6 @@ export function cached<T>(name: string, key: string, build: () => T): T {
     // Missing or unreadable: built below.
   }
   const value = build()
-  const temporary = `${file}.${process.pid}.${threadId}.tmp`
-  try {
-    mkdirSync(CACHE_DIR, { recursive: true })
-    writeFileSync(temporary, serialize({ key, value }))
-    renameSync(temporary, file)
-  } catch {
-    // A read-only install builds again next time.
-  }
+  writeCacheFile(file, serialize({ key, value }))
   return value
 }

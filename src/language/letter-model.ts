@@ -3,9 +3,7 @@
 // it (word edges included), Witten-Bell smoothed down to the single letter. franc's 300
 // trigrams per language come from one formal text; a language's 10,000 words show its
 // endings and clusters far better.
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { cached, cacheKey } from '../data/disk-cache.js'
+import { cached, cacheKey, sourceOf } from '../data/disk-cache.js'
 import type { LanguageData } from './data.js'
 import { fibonacciSlot } from './word-table.js'
 
@@ -234,12 +232,10 @@ function symbolOf(symbolTable: Uint8Array, code: number): number {
   return code < symbolTable.length && symbolTable[code] !== 0 ? symbolTable[code] : OTHER
 }
 
-/** This module's code, read once: tables built by other code must not be read back. */
-let ownCode: string | undefined
-
 function letterModelKey(languages: readonly string[], data: LanguageData): string {
   function* parts(): Generator<string> {
-    yield (ownCode ??= readFileSync(fileURLToPath(import.meta.url), 'utf8'))
+    // Tables built by other code must not be read back.
+    yield sourceOf(import.meta.url)
     for (const lang of languages) {
       yield lang
       const list = data.vocabulary.get(lang)

@@ -5,7 +5,7 @@ import { schemaDir } from '../data/paths.js'
 import { InputError } from '../errors.js'
 import { describeProblem, sortProblems, type RuleProblem } from '../rules/problems.js'
 import { createSchemaValidator, type SchemaValidator } from '../rules/schema.js'
-import { locate, parseYamlSource, saveYamlCache, yamlSyntaxProblems, type YamlPath, type YamlSource } from '../rules/yamlSource.js'
+import { locate, parseYamlSource, yamlSyntaxProblems, type YamlPath, type YamlSource } from '../rules/yamlSource.js'
 import type { Priority, RiskLevel } from '../types.js'
 
 export type RiskKind = 'dispute' | 'return'
@@ -212,7 +212,6 @@ export function loadRiskModel(path: string): RiskModel {
   }
   const source = parseYamlSource(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   const errors = sortProblems(riskFileProblems(source).filter((problem) => problem.severity === 'error'))
-  saveYamlCache()
   if (errors.length > 0) throw new InputError(`${errors.map(describeProblem).join('\n')}\nFix the risk model (see docs/RISK.md) and run again.`)
   const file = source.data as RiskFile
   return {

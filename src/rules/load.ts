@@ -9,7 +9,7 @@ import type { IntentPack } from './pack.js'
 import { builtinIntentsDir, schemaDir } from './paths.js'
 import { hasErrors, sortProblems, type RuleProblem } from './problems.js'
 import { createSchemaValidator, type SchemaValidator } from './schema.js'
-import { readYamlSource, saveYamlCache, yamlSyntaxProblems, type YamlSource } from './yamlSource.js'
+import { readYamlSource, yamlSyntaxProblems, type YamlSource } from './yamlSource.js'
 
 export interface CollectedFiles {
   yaml: string[]
@@ -86,7 +86,6 @@ export async function readRuleFiles(files: readonly string[], validator: SchemaV
     }
     loaded.push({ source, kind })
   }
-  saveYamlCache()
   return { loaded, problems }
 }
 

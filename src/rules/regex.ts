@@ -3,11 +3,11 @@
 // rule cannot hang a run; V8's backtracking engine gives no such bound. recheck (pure-JS
 // backend, no JVM or native binary needed) additionally refuses patterns that would backtrack
 // catastrophically, because such a pattern is a mistake that would hang other tools too.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { RE2JS } from 're2js'
 import { check, type Diagnostics } from 'recheck'
-import { packageRoot } from './paths.js'
+import { CACHE_DIR, writeCacheFile } from '../data/disk-cache.js'
 
 export type RegexCompileResult =
   | { ok: true; re2: RE2JS; source: string }
@@ -150,7 +150,7 @@ export type SafetyVerdict = { safe: true } | { safe: false; complexity: string; 
 // fuzzer needs seconds per long pattern in pure JS, too slow for every load. A pattern the
 // automaton cannot decide in time (large bounded repeats) is not reported: it still runs in
 // linear time under re2js. Verdicts persist across runs in node_modules/.cache, as eslint's do.
-const CACHE_FILE = join(packageRoot, 'node_modules', '.cache', 'inbox-triage', 'recheck-4.json')
+const CACHE_FILE = join(CACHE_DIR, 'recheck-4.json')
 const RECHECK_PARAMS = { checker: 'automaton', timeout: 300 } as const
 
 const verdicts = new Map<string, Promise<SafetyVerdict>>()
@@ -186,15 +186,7 @@ export function checkRegexSafety(pattern: string): Promise<SafetyVerdict> {
 export async function saveRegexSafetyCache(): Promise<void> {
   if (!dirty || stored === undefined) return
   dirty = false
-  const cache = await stored
-  const temporary = `${CACHE_FILE}.${process.pid}.tmp`
-  try {
-    await mkdir(join(CACHE_FILE, '..'), { recursive: true })
-    await writeFile(temporary, JSON.stringify(Object.fromEntries(cache)))
-    await rename(temporary, CACHE_FILE)
-  } catch {
-    // The cache only saves time.
-  }
+  writeCacheFile(CACHE_FILE, JSON.stringify(Object.fromEntries(await stored)))
 }
 
 function pureCheck(pattern: string, params: typeof RECHECK_PARAMS | typeof WARM_UP_PARAMS): Promise<Diagnostics> {

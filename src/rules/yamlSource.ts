@@ -1,17 +1,14 @@
 // YAML files read with node positions, so every problem can point at file:line:column.
 //
 // Parsing the built-in packs with positions took most of a second on every start, in every
-// worker thread. A file that parsed cleanly before is read from a cache of its plain data
-// (keyed by a hash of its text, kept in node_modules/.cache as eslint keeps its own), and its
+// worker thread. A built-in file that parsed cleanly before is read back as its plain data
+// (src/data/disk-cache.ts, keyed by its text, this reader's code and the yaml package), and its
 // syntax tree is built only if a location in it is asked for: in a run, never.
-import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { threadId } from 'node:worker_threads'
+import { createRequire } from 'node:module'
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
+import { cached, cacheKey, packageFileCacheName, sourceOf } from '../data/disk-cache.js'
 import type { FileLocation } from '../types.js'
-import { packageRoot } from './paths.js'
 import type { RuleProblem } from './problems.js'
 
 export type YamlPath = ReadonlyArray<string | number>
@@ -26,60 +23,7 @@ export interface YamlSource {
   data: unknown
 }
 
-const CACHE_FILE = join(packageRoot, 'node_modules', '.cache', 'inbox-triage', 'yaml-data-1.json')
-/** Entries kept from earlier runs besides the files read in this one. */
-const CACHE_ENTRIES = 1_000
-
-/** Each clean file's data as JSON text, by hash of the file's text: parsed afresh per use, never shared. */
-let cache: Map<string, string> | undefined
-/** The clean files this process read, new or cached: what the next save keeps first. */
-const used = new Map<string, string>()
-let dirty = false
-
-function cachedData(): Map<string, string> {
-  if (cache === undefined) {
-    try {
-      cache = new Map(Object.entries(JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as Record<string, string>))
-    } catch {
-      cache = new Map()
-    }
-  }
-  return cache
-}
-
-function textHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64url')
-}
-
-/** Only plain data survives JSON: no non-finite number. */
-function jsonSafe(value: unknown): boolean {
-  if (typeof value === 'number') return Number.isFinite(value)
-  if (Array.isArray(value)) return value.every(jsonSafe)
-  if (typeof value === 'object' && value !== null) return Object.values(value).every(jsonSafe)
-  return true
-}
-
-/**
- * Writes the cache when this process parsed a file it did not hold. A read-only install simply
- * parses again next time.
- */
-export function saveYamlCache(): void {
-  if (!dirty) return
-  dirty = false
-  const entries = new Map(used)
-  for (const [key, value] of cachedData()) {
-    if (entries.size >= used.size + CACHE_ENTRIES) break
-    if (!entries.has(key)) entries.set(key, value)
-  }
-  const temporary = `${CACHE_FILE}.${process.pid}.${threadId}.tmp`
-  try {
-    mkdirSync(join(CACHE_FILE, '..'), { recursive: true })
-    writeFileSync(temporary, JSON.stringify(Object.fromEntries(entries)))
-    renameSync(temporary, CACHE_FILE)
-  } catch {
-    // The cache only saves time.
-  }
-}
+let readerKey: string | undefined
 
 export async function readYamlSource(file: string): Promise<YamlSource | RuleProblem> {
   let text: string
@@ -103,6 +47,11 @@ function parseTree(text: string): { doc: Document; lines: LineCounter } {
   // of keys; `duplicateKeyProblems` does it in one pass.
   const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false, uniqueKeys: false })
   return { doc, lines }
+}
+
+function parseNow(file: string, text: string): YamlSource {
+  const { doc, lines } = parseTree(text)
+  return { file, text, doc, lines, data: doc.errors.length === 0 ? doc.toJS() : undefined }
 }
 
 /** A source whose data came from the cache: the tree is parsed only when asked for. */
@@ -131,35 +80,23 @@ function hasTree(source: YamlSource): boolean {
   return !(source instanceof CachedSource) || source.parsed
 }
 
-/** Hash of each freshly parsed source's text, for recording it once found clean. */
-const hashes = new WeakMap<YamlSource, string>()
-
 /** Parse YAML text; syntax errors are returned by `yamlSyntaxProblems`. */
 export function parseYamlSource(file: string, text: string): YamlSource {
-  const key = textHash(text)
-  const cached = cachedData().get(key)
-  if (cached !== undefined) {
-    used.set(key, cached)
-    return new CachedSource(file, text, JSON.parse(cached))
-  }
-  const { doc, lines } = parseTree(text)
-  const source: YamlSource = { file, text, doc, lines, data: doc.errors.length === 0 ? doc.toJS() : undefined }
-  hashes.set(source, key)
-  return source
+  const name = packageFileCacheName('yaml', file)
+  if (name === undefined) return parseNow(file, text)
+  readerKey ??= cacheKey([sourceOf(import.meta.url), createRequire(import.meta.url)('yaml/package.json').version as string])
+  let fresh: YamlSource | undefined
+  // Only a file without a syntax problem is cached; null stands for one with problems.
+  const data = cached(name, cacheKey([readerKey, text]), () => {
+    fresh = parseNow(file, text)
+    return treeProblems(fresh).length === 0 ? fresh.data : null
+  })
+  if (fresh) return fresh
+  return data === null ? parseNow(file, text) : new CachedSource(file, text, data)
 }
 
 export function yamlSyntaxProblems(source: YamlSource): RuleProblem[] {
-  // Only files without a syntax problem are cached.
-  if (source instanceof CachedSource) return []
-  const problems = treeProblems(source)
-  const key = hashes.get(source)
-  if (problems.length === 0 && key !== undefined && source.data !== undefined && jsonSafe(source.data)) {
-    const json = JSON.stringify(source.data)
-    cachedData().set(key, json)
-    used.set(key, json)
-    dirty = true
-  }
-  return problems
+  return source instanceof CachedSource ? [] : treeProblems(source)
 }
 
 function treeProblems(source: YamlSource): RuleProblem[] {

@@ -1,10 +1,10 @@
 // Reads one lexicon file: YAML with positions, the generated section fast, the schema checked.
 import { readFileSync } from 'node:fs'
-import { basename, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml'
-import { cached, cacheKey } from '../data/disk-cache.js'
+import { cached, cacheKey, packageFileCacheName, sourceOf } from '../data/disk-cache.js'
 import { schemaDir } from '../data/paths.js'
 import { nodeAtPointer } from '../data/yaml-file.js'
 import { InputError } from '../errors.js'
@@ -24,8 +24,9 @@ let readerKey: string | undefined
 
 /**
  * Reads, parses and validates one lexicon file; throws InputError naming file:line:column. A
- * file read before comes from the cache, keyed by its text, this reader's code and the schema:
- * parsing the hand-written sections took a fifth of a second on every start.
+ * built-in file read before comes from the cache, keyed by its text, this reader's code, the
+ * schema and the yaml package: parsing the hand-written sections took a fifth of a second on
+ * every start.
  */
 export function readLexiconFile(path: string): LexiconFile {
   let source: string
@@ -34,8 +35,15 @@ export function readLexiconFile(path: string): LexiconFile {
   } catch (error) {
     throw new InputError(`${path}: cannot read the lexicon file (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check the path.`)
   }
-  readerKey ??= cacheKey([readFileSync(fileURLToPath(import.meta.url), 'utf8'), readFileSync(join(schemaDir, 'lexicon.schema.json'), 'utf8')])
-  return cached(`lexicon-${basename(path)}`, cacheKey([readerKey, source]), () => parseLexicon(path, source))
+  const name = packageFileCacheName('lexicon', path)
+  if (name === undefined) return parseLexicon(path, source)
+  readerKey ??= cacheKey([
+    sourceOf(import.meta.url),
+    GENERATED_MARKER,
+    readFileSync(join(schemaDir, 'lexicon.schema.json'), 'utf8'),
+    createRequire(import.meta.url)('yaml/package.json').version as string
+  ])
+  return cached(name, cacheKey([readerKey, source]), () => parseLexicon(path, source))
 }
 
 function parseLexicon(path: string, source: string): LexiconFile {
