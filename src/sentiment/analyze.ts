@@ -221,11 +221,24 @@ function negatorAfter(matches: Match[], k: number, folded: FoldedText, language:
     if (isSentiment(after) || after.entry.but || folded.phrase[after.start] !== phrase) return null
     if (gap(language, folded, m, after) >= language.scope) return null
     if (!after.entry.negatorAfter) continue
-    const next = matches[a + 1]
-    if (next && isSentiment(next) && folded.phrase[next.start] === phrase && gap(language, folded, after, next) < language.scope) return null
-    return after
+    return negatesLater(matches, a, folded, language) ? null : after
   }
   return null
+}
+
+/**
+ * Whether the negator `matches[n]` reaches a sentiment word after it, past intensifiers, as the
+ * look back from that word does ("reagiert nicht sehr schnell": `nicht` is taken by `schnell`).
+ */
+function negatesLater(matches: Match[], n: number, folded: FoldedText, language: ScoringTables['language']): boolean {
+  const negator = matches[n]!
+  const phrase = folded.phrase[negator.start]
+  for (let a = n + 1; a < matches.length; a++) {
+    const next = matches[a]!
+    if (next.entry.but || folded.phrase[next.start] !== phrase || gap(language, folded, negator, next) >= language.scope) return false
+    if (isSentiment(next)) return true
+  }
+  return false
 }
 
 /** The condition word ("if") that the sentiment word `matches[k]` closely follows in its clause, if any. */
