@@ -50,6 +50,13 @@ export const sentimentStage: MessageStage<SentimentOptions> = {
             ...(options.positiveThreshold !== undefined ? { positive: options.positiveThreshold } : {}),
             ...(options.negativeThreshold !== undefined ? { negative: options.negativeThreshold } : {})
           }
+    // The overridden cut-offs of each language, merged once.
+    const merged = new Map<string, Thresholds>()
+    const thresholds = (lang: string): Thresholds => {
+      let found = merged.get(lang)
+      if (!found) merged.set(lang, (found = { ...thresholdsFor(lexicons, lang), ...override }))
+      return found
+    }
     const cached = createTextCache<SentimentResult>()
     return (batch: Message[]) => {
       for (const message of batch) {
@@ -57,7 +64,7 @@ export const sentimentStage: MessageStage<SentimentOptions> = {
         const lang = message.language?.lang ?? 'und'
         const result = cached(lang, message.text, () => {
           const scored = analyzeSentiment(lexicons, message.text, lang)
-          if (override) scored.label = labelFor(scored.score, { ...thresholdsFor(lexicons, lang), ...override })
+          if (override) scored.label = labelFor(scored.score, thresholds(lang))
           return scored
         })
         message.sentiment = result
