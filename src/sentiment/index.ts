@@ -3,7 +3,7 @@ import type { SentimentResult } from '../types.js'
 import { analyzeWith, DEFAULT_THRESHOLDS, type ScoringTables, type Thresholds } from './analyze.js'
 import type { Lexicons } from './load.js'
 
-export { DEFAULT_THRESHOLDS, labelFor, type Thresholds } from './analyze.js'
+export { labelFor, type Thresholds } from './analyze.js'
 export { builtinLexiconDir, loadLexicons, type Lexicons } from './load.js'
 
 /** The tables for a language: its own, English for `und`, otherwise emoji and punctuation only. */

@@ -21,7 +21,6 @@ interface Folded {
 }
 
 // Intents and sentiment agree on which scripts are written without spaces.
-export { isUnspacedUnit }
 
 /** A code unit of a word in a spaced script; such words match only whole. */
 export function isWordUnit(code: number): boolean {

@@ -2,7 +2,8 @@
 // with elongated letters skipped, and the emoji and emoticon matcher of the folding pass.
 import type { Span } from '../types.js'
 import { childOf, type CompiledLanguage, type CompiledSymbols, type Entry, type TrieNode } from './lexicon.js'
-import { isUnspacedUnit, isWordUnit, type FoldedText, type SymbolMatcher } from './normalize.js'
+import { isUnspacedUnit } from '../rules/fold.js'
+import { isWordUnit, type FoldedText, type SymbolMatcher } from './normalize.js'
 
 export interface Match {
   entry: Entry
