@@ -144,9 +144,10 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
           regexPatterns.push(text)
           const prefilter = regexPrefilter(text)
           regexPrefilters.push(prefilter)
+          const where = locate(source, at)
           if (prefilter === null) {
             problems.push({
-              location: locate(source, at),
+              location: where,
               ruleId: 'regex-without-literal',
               severity: 'warning',
               message: 'regex has no word or character that every match contains, so it runs on every message of its languages',
@@ -155,7 +156,6 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
             })
           }
           if (!trusted || options.checkTrustedRegexes) {
-            const where = locate(source, at)
             pendingSafety.push(
               checkRegexSafety(text).then((verdict) => {
                 if (verdict.safe !== false) return
