@@ -343,7 +343,7 @@ const charMarks = new Map<number, string>()
 function marksOf(code: number): string {
   let marks = charMarks.get(code)
   if (marks === undefined) {
-    marks = code === 0x111 || code === 0x110 ? 'đ' : wordDiacritics(String.fromCharCode(code))[0] ?? ''
+    marks = wordDiacritics(String.fromCharCode(code))[0] ?? ''
     charMarks.set(code, marks)
   }
   return marks
