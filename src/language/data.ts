@@ -20,6 +20,10 @@ export interface LanguageData {
   neutral: Set<string>
   /** Lower-case word → the languages it marks in a message mixed with English. */
   markers: Map<string, string[]>
+  /** Language → words that mark it where they close a clause ("ke" in Malay). */
+  clauseFinal: Map<string, string[]>
+  /** Forms of address that may follow a clause-final word ("ada lagi ke sis?"). */
+  address: string[]
   /** Lower-case letter → the languages whose spelling uses it. */
   letters: Map<string, string[]>
   han: { simplified: string; traditional: string; japanese: string }
@@ -119,10 +123,13 @@ function readLanguageData(dir: string): LanguageData {
   }
 
   const neutral = new Set<string>()
+  const clauseFinal = new Map<string, string[]>()
+  const address: string[] = []
   for (const name of WORD_FILES) {
     const file: DataFile = DataFile.read(dir, name)
     const top = file.object(file.content, '(top level)')
     for (const word of file.strings(top.neutral, 'neutral')) neutral.add(word)
+    address.push(...file.strings(top.address, 'address'))
     const sections = file.object(top.languages, 'languages')
     for (const [lang, entry] of Object.entries(sections)) {
       file.language(lang, `languages.${lang}`)
@@ -136,6 +143,8 @@ function readLanguageData(dir: string): LanguageData {
       words.ranked.push(...file.strings(section.ranked, `languages.${lang}.ranked`))
       words.unranked.push(...file.strings(section.words, `languages.${lang}.words`), ...marks)
       addAll(markers, marks, lang)
+      const finals = file.strings(section.clause_final, `languages.${lang}.clause_final`)
+      if (finals.length > 0) clauseFinal.set(lang, [...(clauseFinal.get(lang) ?? []), ...finals])
     }
   }
 
@@ -170,5 +179,5 @@ function readLanguageData(dir: string): LanguageData {
     }
     return map
   }
-  return { vocabulary, neutral, markers, letters, han, markets: { domains: table('domains'), regions: table('regions') } }
+  return { vocabulary, neutral, markers, clauseFinal, address, letters, han, markets: { domains: table('domains'), regions: table('regions') } }
 }

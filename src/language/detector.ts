@@ -92,8 +92,17 @@ const MAX_COMPOUND = 40
 /** German and Dutch join some compounds with an s ("arbeit|s|platz", "veiligheid|s|glas"). */
 const LINKING_S = 0x73
 
-/** "ke" closing a clause, maybe before a form of address: the Malay question particle. */
-const MALAY_QUESTION_KE = /(?:^|[\s,])ke(?:\s+(?:sis|bos|boss|kak|bro|dik|cik|encik|tuan|puan|abang|bang))?\s*(?:[?!.,]|$)/
+/** One of `words` closing a clause, maybe before a form of address ("ada lagi ke sis?"). */
+function clauseFinalPattern(words: readonly string[], address: readonly string[]): RegExp {
+  const alternatives = (list: readonly string[]): string => list.map((word) => word.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|')
+  const after = address.length > 0 ? `(?:\\s+(?:${alternatives(address)}))?` : ''
+  return new RegExp(`(?:^|[\\s,])(?:${alternatives(words)})${after}\\s*(?:[?!.,]|$)`)
+}
+
+function holdsAny(text: string, words: readonly string[]): boolean {
+  for (const word of words) if (text.includes(word)) return true
+  return false
+}
 
 /** A letter repeated three times or more. */
 const RUNS = /(\p{L})\1{2,}/gu
@@ -134,6 +143,8 @@ export class Detector {
   private readonly markerHits: Int32Array
   private readonly indonesian: number
   private readonly malay: number
+  /** Per language with clause-final words: its index, the words, and the clause end they need. */
+  private readonly clauseFinal: Array<{ lang: number; words: readonly string[]; pattern: RegExp }> = []
   /** Latin words that are not neutral. */
   private telling = 0
   /** Languages whose words the text spells without their accents. */
@@ -176,6 +187,10 @@ export class Detector {
     for (const [letter, langs] of data.letters) {
       const code = letter.charCodeAt(0)
       if (letter.length === 1 && code < this.letterMask.length) this.letterMask[code] |= this.maskOf(langs)
+    }
+    for (const [lang, finals] of data.clauseFinal) {
+      const l = this.latin.indexOf(lang)
+      if (l >= 0) this.clauseFinal.push({ lang: l, words: finals, pattern: clauseFinalPattern(finals, data.address) })
     }
     this.flagHan(data.han.simplified, HAN_SIMPLIFIED)
     this.flagHan(data.han.traditional, HAN_TRADITIONAL)
@@ -315,11 +330,14 @@ export class Detector {
     if (this.folded !== 0) {
       for (let l = 0; l < n; l++) if (this.folded & (1 << l)) lexical[l] -= this.weights.word * FOLDED_COST
     }
-    // Malay ends a yes-no question with "ke" ("ada lagi ke sis?", "boleh ke?"); in Indonesian
-    // "ke" is a preposition ("kirim ke Jakarta") and never closes a sentence.
-    if (this.malay >= 0 && this.words > 1 && lower.includes('ke') && MALAY_QUESTION_KE.test(lower)) {
-      lexical[this.malay] += this.weights.marker
-      markerHits[this.malay]++
+    // A clause-final particle marks its language (Malay "boleh ke?"), where the same word inside
+    // a clause may be the other language's (Indonesian "kirim ke Jakarta").
+    if (this.words > 1) {
+      for (const { lang, words, pattern } of this.clauseFinal) {
+        if (!holdsAny(lower, words) || !pattern.test(lower)) continue
+        lexical[lang] += this.weights.marker
+        markerHits[lang]++
+      }
     }
     return true
   }

@@ -9,6 +9,8 @@ const data: LanguageData = {
   ]),
   neutral: new Set(),
   markers: new Map(),
+  clauseFinal: new Map(),
+  address: [],
   letters: new Map(),
   han: { simplified: '', traditional: '', japanese: '' },
   markets: { domains: new Map(), regions: new Map() }

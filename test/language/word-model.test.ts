@@ -13,6 +13,8 @@ const data: LanguageData = {
     ['po', ['tl']],
     ['ok', ['tl']]
   ]),
+  clauseFinal: new Map(),
+  address: [],
   letters: new Map(),
   han: { simplified: '', traditional: '', japanese: '' },
   markets: { domains: new Map(), regions: new Map() }
