@@ -47,7 +47,6 @@ export function regexPrefilter(pattern: string): RegexPrefilter | null {
   } catch {
     return null
   }
-  triggers.clear()
   const info = analyse(tree)
   const sets = info.exact !== null ? strongest([info.exact]) : info.all
   if (sets.length === 0) return null
@@ -197,13 +196,16 @@ function toGroup(strings: string[]): PrefilterGroup {
   return { literals: kept, chars }
 }
 
-// Triggers of the strings of the pattern being read (each string is scored many times).
+// Triggers of the strings read so far: each is scored many times within a pattern, and the
+// patterns of a pack share many. Bounded, for a process that compiles pack after pack.
 const triggers = new Map<string, Trigger | null>()
+const MAX_TRIGGERS = 20_000
 
 function cachedTrigger(raw: string): Trigger | null {
   let found = triggers.get(raw)
   if (found === undefined) {
     found = trigger(raw)
+    if (triggers.size >= MAX_TRIGGERS) triggers.clear()
     triggers.set(raw, found)
   }
   return found
