@@ -10,6 +10,8 @@ export interface LexiconFile {
   language?: string
   spaced?: boolean
   fold_diacritics?: boolean
+  /** Buyers often leave every tone mark out: entries also match text typed without them. */
+  typed_without_tones?: boolean
   negation_scope?: number
   inflections?: string[]
   valence?: Record<string, number>
@@ -179,10 +181,6 @@ export function mergeLexiconFiles(base: LexiconFile, extra: LexiconFile): Lexico
   }
 }
 
-// Languages whose buyers often leave every tone mark out (Vietnamese "hang dep lam"). German keeps
-// its umlauts too, but an ASCII "schon" is still "already", never "schön".
-const TYPED_WITHOUT_TONES = new Set(['vi'])
-
 const STEM_MARK = '*'
 
 // VADER looks three words back; three characters cover 不/没有/ไม่ before a Han or Thai word.
@@ -274,7 +272,7 @@ export function compileLanguage(lang: string, file: LexiconFile): CompiledLangua
     if (entry.negator || entry.negatorAfter || entry.boost !== undefined || entry.but || entry.conditional) delete entry.valence
   }
   markNegatedEntries(trie, (file.negators ?? []).map(keyOf), spaced)
-  const toneless = TYPED_WITHOUT_TONES.has(lang) && !fold.foldDiacritics ? tonelessTrie(trie) : null
+  const toneless = file.typed_without_tones && !fold.foldDiacritics ? tonelessTrie(trie) : null
   if (!fold.foldDiacritics) indexWithoutTones(trie)
   return {
     lang,
