@@ -47,6 +47,14 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
   const intents = collectIntents(sources)
   const knownLanguages = new Set<string>()
   for (const { data } of sources) for (const lang of data.languages ?? []) knownLanguages.add(lang)
+  const toneExact = new Set<string>()
+  for (const { source, data } of sources) {
+    const langs = data.tone_exact ?? []
+    for (let i = 0; i < langs.length; i++) {
+      toneExact.add(langs[i]!)
+      if (!knownLanguages.has(langs[i]!)) problems.push(unknownLanguage(locate(source, ['tone_exact', i]), langs[i]!))
+    }
+  }
   const fallbacks = new Map<string, string[]>()
   for (const { source, data } of sources) {
     for (const [lang, targets] of Object.entries(data.fallbacks ?? {})) {
@@ -113,7 +121,7 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
             report(at, 'empty-matcher', `phrase \`${text}\` is empty once folded`, 'Phrases match letters and digits; punctuation and emoji fold to spaces.')
             return -1
           }
-          const words = languages.some((lang) => TONE_EXACT.has(lang)) ? wordDiacritics(text) : []
+          const words = languages.some((lang) => toneExact.has(lang)) ? wordDiacritics(text) : []
           const marks = words.some((word) => word.length > 0) ? words : null
           const key = marks === null ? folded : `${folded}\u0000${marks.join('\u0000')}`
           let id = phraseIndex.get(key)
@@ -228,11 +236,6 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
   }
   return { pack: assemblePack(intents, knownLanguages, rules, phrases, regexes, regexSources, regexPatterns, regexPrefilters, languageBits, fallbacks), problems }
 }
-
-// Languages where diacritics tell words apart that folding merges (Vietnamese tones: `đổi`
-// exchange, `đợi` wait, `đôi` pair): their phrases written with diacritics match tone-exactly
-// words that carry diacritics, and match words typed without any (toneless typing is common).
-const TONE_EXACT = new Set(['vi'])
 
 // Language sets are 32-bit masks: one bit per language that has rules.
 const MAX_LANGUAGES = 32

@@ -31,6 +31,8 @@ export interface RawIntentFile {
   rules?: RawRule[]
   intents?: RawIntent[]
   fallbacks?: Record<string, string[]>
+  /** Languages whose phrases written with diacritics match tone-exactly (`tone_exact`). */
+  tone_exact?: string[]
 }
 
 /** `'*'` in `fallbacks` stands for every language that has rules. */

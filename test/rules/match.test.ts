@@ -167,6 +167,7 @@ describe('tone-exact phrases', () => {
       file,
       [
         'languages: [vi]',
+        'tone_exact: [vi]',
         'intents:',
         '  - { id: exchange/request, priority: 50 }',
         'rules:',
