@@ -12,7 +12,6 @@ import { analyzeSentiment, loadLexicons, type Lexicons } from '../src/sentiment/
 import { scoreLabels, type LabelScores } from '../src/sentiment/evaluate.js'
 
 type Label = 'positive' | 'neutral' | 'negative'
-const LABELS: Label[] = ['positive', 'neutral', 'negative']
 
 interface Row {
   text: string
@@ -130,13 +129,7 @@ function competitors(): Analyser[] {
   ]
 }
 
-type Scores = LabelScores
-
-function score(gold: Label[], predicted: Label[]): Scores {
-  return scoreLabels(gold, predicted, LABELS)
-}
-
-function cell(scores: Scores | null): string {
+function cell(scores: LabelScores | null): string {
   return scores ? `${scores.macroF1.toFixed(3)} / ${scores.accuracy.toFixed(3)}` : 'n/a'
 }
 
@@ -154,7 +147,7 @@ function table(lexicons: Lexicons, sets: DataSet[]): void {
   console.log(`|---|---|---:|---|${others.map(() => '---').join('|')}|`)
   for (const set of sets) {
     const gold = set.rows.map((r) => r.label)
-    const ours = score(gold, set.rows.map((r) => analyzeSentiment(lexicons, r.text, set.lang).label))
+    const ours = scoreLabels(gold, set.rows.map((r) => analyzeSentiment(lexicons, r.text, set.lang).label))
     const theirs = others.map((o) => {
       const predicted: Label[] = []
       for (const row of set.rows) {
@@ -162,7 +155,7 @@ function table(lexicons: Lexicons, sets: DataSet[]): void {
         if (label === null) return null
         predicted.push(label)
       }
-      return score(gold, predicted)
+      return scoreLabels(gold, predicted)
     })
     console.log(`| ${set.name} | ${set.lang} | ${set.rows.length} | ${cell(ours)} | ${theirs.map(cell).join(' | ')} |`)
   }
