@@ -8,7 +8,7 @@ import { EVERY_LANGUAGE, type RawIntentFile, type RawMatcher } from './format.js
 import type { CompiledRule, IntentInfo, IntentPack, LeafRules, MatchNode, Phrase } from './pack.js'
 import type { RuleProblem } from './problems.js'
 import { asciiAlternatives, countsWindow, regexPrefilter, type RegexPrefilter } from './prefilter.js'
-import { checkRegexSafety, compileRegex, saveRegexSafetyCache } from './regex.js'
+import { checkRegexSafety, compileRegex, nativeRegex, saveRegexSafetyCache } from './regex.js'
 import { locate, type YamlPath, type YamlSource } from './yamlSource.js'
 
 export interface IntentSource {
@@ -21,6 +21,8 @@ export interface IntentSource {
 export interface CompileOptions {
   /** Run recheck on regexes of trusted files too (`rules check` does). */
   checkTrustedRegexes?: boolean
+  /** Run regexes proved safe on V8's engine (default); false: every regex on re2js. */
+  nativeRegexes?: boolean
 }
 
 export interface CompileResult {
@@ -75,6 +77,7 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
   const regexPatterns: string[] = []
   const regexPrefilters: Array<RegexPrefilter | null> = []
   const regexes: RE2JS[] = []
+  const natives: Array<RegExp | null> = []
   const regexIndex = new Map<string, number>()
   const rules: CompiledRule[] = []
   const leavesOf: RuleLeaves[] = []
@@ -148,6 +151,15 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
           id = regexes.length
           regexIndex.set(text, id)
           regexes.push(compiled.re2)
+          natives.push(null)
+          if (options.nativeRegexes !== false) {
+            const at = id
+            pendingSafety.push(
+              nativeRegex(compiled.nativeSource, !trusted || options.checkTrustedRegexes === true).then((native) => {
+                natives[at] = native
+              })
+            )
+          }
           regexSources.push(compiled.source)
           regexPatterns.push(text)
           const prefilter = regexPrefilter(text)
@@ -234,7 +246,7 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
     })
     languageBits.clear()
   }
-  return { pack: assemblePack(intents, knownLanguages, rules, phrases, regexes, regexSources, regexPatterns, regexPrefilters, languageBits, fallbacks), problems }
+  return { pack: assemblePack(intents, knownLanguages, rules, phrases, regexes, natives, regexSources, regexPatterns, regexPrefilters, languageBits, fallbacks), problems }
 }
 
 // Language sets are 32-bit masks: one bit per language that has rules.
@@ -417,6 +429,7 @@ function assemblePack(
   rules: CompiledRule[],
   phrases: Phrase[],
   regexes: RE2JS[],
+  natives: Array<RegExp | null>,
   regexSources: string[],
   regexPatterns: string[],
   regexPrefilters: Array<RegexPrefilter | null>,
@@ -518,7 +531,9 @@ function assemblePack(
     rules,
     phrases,
     regexes,
+    natives,
     regexSources,
+    regexPatterns,
     regexAscii: regexPatterns.map(asciiAlternatives),
     regexWindow: Uint8Array.from(regexPatterns, (pattern) => (countsWindow(pattern) ? 1 : 0)),
     languageBits,

@@ -134,10 +134,16 @@ function runRegex(pack: IntentPack, id: number, forRegex: RegexText, textLength:
   let start: number
   let end: number
   const alternatives = pack.regexAscii[id]
+  const native = pack.natives[id]
   if (alternatives !== null) {
     start = findAscii(forRegex.text, alternatives)
     if (start < 0) return
     end = start + matchedLength
+  } else if (native !== null) {
+    const found = native.exec(forRegex.text)
+    if (found === null) return
+    start = found.index
+    end = start + found[0].length
   } else {
     // A DFA pass tells whether it matches, and only a match pays for the backtracking search of
     // its span. But the DFA builds its states as texts need them, which costs more than a search

@@ -1,16 +1,28 @@
-// Rule regexes: written in JavaScript syntax, run by re2js. re2js is an RE2 port whose matching
-// time is linear in the text for every pattern, which is the run-time guarantee that a user's
-// rule cannot hang a run; V8's backtracking engine gives no such bound. recheck (pure-JS
-// backend, no JVM or native binary needed) additionally refuses patterns that would backtrack
-// catastrophically, because such a pattern is a mistake that would hang other tools too.
+// Rule regexes: written in JavaScript syntax. Each runs on one of two engines:
+// - V8's own (irregexp), several times faster on short messages, when recheck has proved that the
+//   pattern cannot backtrack catastrophically (a verdict shipped for the built-in patterns in
+//   rules/intents/regex-verdicts.json, or found for a team's pattern at load and cached);
+// - re2js otherwise: an RE2 port whose matching time is linear in the text for every pattern, so
+//   a pattern nobody could prove safe still cannot hang a run.
+// recheck (pure-JS backend, no JVM or native binary needed) also refuses, at load, patterns that
+// would backtrack catastrophically, because such a pattern is a mistake that would hang other
+// tools too.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { RE2JS } from 're2js'
 import { check, type Diagnostics } from 'recheck'
 import { CACHE_DIR, writeCacheFile } from '../data/disk-cache.js'
+import { builtinIntentsDir } from './paths.js'
 
 export type RegexCompileResult =
-  | { ok: true; re2: RE2JS; source: string }
+  | {
+      ok: true
+      re2: RE2JS
+      /** The pattern in RE2 syntax, as re2js runs it. */
+      source: string
+      /** The pattern as V8 would run it (JavaScript syntax, the same Unicode word edges). */
+      nativeSource: string
+    }
   | { ok: false; check: 'regex-syntax' | 'regex-unsupported'; message: string; hint: string }
 
 /** Translate the JavaScript escapes RE2 spells differently; everything else is shared syntax. */
@@ -29,13 +41,17 @@ export function toRe2Syntax(pattern: string): string {
 // general and CJK punctuation) rather than `[^\p{L}\p{N}]`: a class that large multiplies the
 // states of a regex's DFA.
 const SEPARATOR = '[\\x{0}-/:-@\\[-^`{-\\x{bf}\\x{2000}-\\x{206f}\\x{3000}-\\x{303f}]'
-const WORD_END = `(?:${SEPARATOR}|$)`
-const WORD_START = `(?:^|${SEPARATOR})`
+const NATIVE_SEPARATOR = SEPARATOR.replace(/\\x\{/g, '\\u{')
 const NON_ASCII = /[^\x00-\x7f]/u
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
 
-/** Make every `\b` next to a non-ASCII letter of the pattern see Unicode letters. */
-export function unicodeBoundaries(pattern: string): string {
+/**
+ * Make every `\b` next to a non-ASCII letter of the pattern see Unicode letters; `separator` is
+ * the class of separators in the target engine's syntax (RE2's by default).
+ */
+export function unicodeBoundaries(pattern: string, separator = SEPARATOR): string {
+  const wordEnd = `(?:${separator}|$)`
+  const wordStart = `(?:^|${separator})`
   if (!pattern.includes('\\b') || !NON_ASCII.test(pattern)) return pattern
   let out = ''
   let i = 0
@@ -58,8 +74,8 @@ export function unicodeBoundaries(pattern: string): string {
       continue
     }
     const after = pattern.slice(i + 2)
-    if (mayEndInNonAscii(pattern.slice(0, i))) out += startsWithSeparator(after) ? '' : WORD_END
-    else if (mayStartWithNonAscii(after)) out += endsWithSeparator(out) ? '' : WORD_START
+    if (mayEndInNonAscii(pattern.slice(0, i))) out += startsWithSeparator(after) ? '' : wordEnd
+    else if (mayStartWithNonAscii(after)) out += endsWithSeparator(out) ? '' : wordStart
     else out += '\\b'
     i += 2
   }
@@ -133,7 +149,7 @@ export function compileRegex(pattern: string): RegexCompileResult {
   }
   const source = toRe2Syntax(pattern)
   try {
-    return { ok: true, re2: RE2JS.compile(source, RE2JS.CASE_INSENSITIVE), source }
+    return { ok: true, re2: RE2JS.compile(source, RE2JS.CASE_INSENSITIVE), source, nativeSource: unicodeBoundaries(pattern, NATIVE_SEPARATOR) }
   } catch (error) {
     return {
       ok: false,
@@ -165,12 +181,55 @@ function storedVerdicts(): Promise<Map<string, SafetyVerdict>> {
   return stored
 }
 
+/** The verdicts shipped for the built-in patterns (`npm run regex-verdicts` writes them). */
+export const SHIPPED_VERDICTS_FILE = join(builtinIntentsDir, 'regex-verdicts.json')
+
+export interface ShippedVerdicts {
+  /** recheck's version that gave them. */
+  recheck: string
+  /** Patterns (as V8 runs them) proved safe. */
+  safe: string[]
+  /** Patterns recheck could not decide in the generator's time: they run on re2js. */
+  undecided: string[]
+}
+
+let shipped: Promise<Map<string, SafetyVerdict>> | undefined
+
+function shippedVerdicts(): Promise<Map<string, SafetyVerdict>> {
+  shipped ??= readFile(SHIPPED_VERDICTS_FILE, 'utf8').then(
+    (text) => {
+      const data = JSON.parse(text) as ShippedVerdicts
+      const known = new Map<string, SafetyVerdict>()
+      for (const pattern of data.undecided) known.set(pattern, { safe: 'unknown', reason: 'undecided when the package was built' })
+      for (const pattern of data.safe) known.set(pattern, { safe: true })
+      return known
+    },
+    () => new Map<string, SafetyVerdict>()
+  )
+  return shipped
+}
+
+/** A verdict already known (shipped with the package, or cached), without running recheck. */
+async function knownVerdict(pattern: string): Promise<SafetyVerdict | undefined> {
+  return (await shippedVerdicts()).get(pattern) ?? (await storedVerdicts()).get(pattern)
+}
+
+/**
+ * V8's engine for a pattern recheck proved safe, or null: the pattern then runs on re2js.
+ * `analyse`: run recheck when no verdict is known (a team's pattern, checked at load anyway);
+ * otherwise only look a verdict up (the built-in patterns, whose verdicts ship with the package).
+ */
+export async function nativeRegex(nativeSource: string, analyse: boolean): Promise<RegExp | null> {
+  const verdict = analyse ? await checkRegexSafety(nativeSource) : await knownVerdict(nativeSource)
+  return verdict?.safe === true ? new RegExp(nativeSource, 'iu') : null
+}
+
 /** recheck's verdict on a pattern, cached per pattern in memory and on disk. */
 export function checkRegexSafety(pattern: string): Promise<SafetyVerdict> {
   let verdict = verdicts.get(pattern)
   if (verdict === undefined) {
     verdict = storedVerdicts().then(async (cache) => {
-      const known = cache.get(pattern)
+      const known = (await shippedVerdicts()).get(pattern) ?? cache.get(pattern)
       if (known !== undefined) return known
       const fresh = await runRecheck(pattern)
       cache.set(pattern, fresh)
@@ -189,7 +248,7 @@ export async function saveRegexSafetyCache(): Promise<void> {
   writeCacheFile(CACHE_FILE, JSON.stringify(Object.fromEntries(await stored)))
 }
 
-function pureCheck(pattern: string, params: typeof RECHECK_PARAMS | typeof WARM_UP_PARAMS): Promise<Diagnostics> {
+function pureCheck(pattern: string, params: { checker: 'automaton'; timeout: number }): Promise<Diagnostics> {
   // recheck picks its backend from RECHECK_BACKEND when `check` is called (synchronously, before
   // its first await); the pure-JS one needs no JVM, native binary or worker. Restore at once.
   const previous = process.env.RECHECK_BACKEND
@@ -208,10 +267,11 @@ function pureCheck(pattern: string, params: typeof RECHECK_PARAMS | typeof WARM_
 const WARM_UP_PARAMS = { checker: 'automaton', timeout: 10_000 } as const
 let warmedUp: Promise<unknown> | undefined
 
-async function runRecheck(pattern: string): Promise<SafetyVerdict> {
+/** recheck's automaton checker on one pattern, with the given time limit (ms). */
+export async function runRecheck(pattern: string, timeout: number = RECHECK_PARAMS.timeout): Promise<SafetyVerdict> {
   warmedUp ??= pureCheck('^(b+)+$', WARM_UP_PARAMS).catch(() => undefined)
   await warmedUp
-  return pureCheck(pattern, RECHECK_PARAMS).then(
+  return pureCheck(pattern, { ...RECHECK_PARAMS, timeout }).then(
     (result): SafetyVerdict => {
       if (result.status === 'safe') return { safe: true }
       if (result.status === 'vulnerable') {
