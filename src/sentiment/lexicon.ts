@@ -13,6 +13,7 @@ export interface LexiconFile {
   /** Buyers often leave every tone mark out: entries also match text typed without them. */
   typed_without_tones?: boolean
   negation_scope?: number
+  uncounted?: string[]
   inflections?: string[]
   valence?: Record<string, number>
   service?: Record<string, number>
@@ -87,6 +88,13 @@ export interface CompiledLanguage {
   spaced: boolean
   /** Words (spaced) or characters (unspaced) a modifier may stand from the word it modifies. */
   scope: number
+  /**
+   * Short words that do not count in that distance ("a", and the "s" of "it's", which folding
+   * splits off), as VADER counts them; null where every word counts.
+   */
+  uncounted: Set<string> | null
+  /** Length of the longest uncounted word. */
+  uncountedLength: number
   fold: FoldOptions
   trie: TrieNode
   /**
@@ -173,6 +181,7 @@ export function mergeLexiconFiles(base: LexiconFile, extra: LexiconFile): Lexico
     urgency: mergeList(base.urgency, extra.urgency),
     exclude: mergeList(base.exclude, extra.exclude),
     inflections: mergeList(base.inflections, extra.inflections),
+    uncounted: mergeList(base.uncounted, extra.uncounted),
     neutral: mergeList(base.neutral, extra.neutral),
     deadline:
       base.deadline && extra.deadline
@@ -273,11 +282,14 @@ export function compileLanguage(lang: string, file: LexiconFile): CompiledLangua
   }
   markNegatedEntries(trie, (file.negators ?? []).map(keyOf), spaced)
   const toneless = file.typed_without_tones && !fold.foldDiacritics ? tonelessTrie(trie) : null
+  const uncounted = spaced ? (file.uncounted ?? []).map(keyOf).filter((word) => word !== '') : []
   if (!fold.foldDiacritics) indexWithoutTones(trie)
   return {
     lang,
     spaced,
     scope: file.negation_scope ?? DEFAULT_SCOPE,
+    uncounted: uncounted.length > 0 ? new Set(uncounted) : null,
+    uncountedLength: uncounted.reduce((longest, word) => Math.max(longest, word.length), 0),
     fold,
     trie,
     toneless,

@@ -221,10 +221,39 @@ export function scan(language: CompiledLanguage, folded: FoldedText): Match[] {
 
 /** How far apart two matches are: words in between (spaced) or characters in between (unspaced). */
 export function gap(language: CompiledLanguage, folded: FoldedText, left: Match, right: Match): number {
-  if (language.spaced) return folded.word[right.start]! - folded.word[left.end - 1]! - 1
+  if (language.spaced) {
+    const words = folded.word[right.start]! - folded.word[left.end - 1]! - 1
+    return words > 0 && language.uncounted !== null ? words - uncountedBetween(language, folded, left.end, right.start) : words
+  }
   let chars = 0
   for (let k = left.end; k < right.start; k++) if (folded.text.charCodeAt(k) !== 0x20) chars++
   return chars
+}
+
+// Past this many words apart, two matches are beyond any reach, and the short words between them
+// are not counted.
+const FAR = 32
+
+/** How many uncounted words ("a", the "s" of "it's") stand whole in the folded text [from, to). */
+function uncountedBetween(language: CompiledLanguage, folded: FoldedText, from: number, to: number): number {
+  const text = folded.text
+  const uncounted = language.uncounted!
+  let found = 0
+  let words = 0
+  let start = -1
+  for (let k = from; k <= to; k++) {
+    const inWord = k < to && isWordUnit(text.charCodeAt(k))
+    if (inWord) {
+      if (start < 0) start = k
+      continue
+    }
+    if (start < 0) continue
+    // A word that starts at `from` began inside the left match: it is not whole.
+    if (k - start <= language.uncountedLength && start > from && uncounted.has(text.slice(start, k))) found++
+    start = -1
+    if (++words > FAR) break
+  }
+  return found
 }
 
 export function originalSpan(text: string, folded: FoldedText, start: number, end: number): Span {

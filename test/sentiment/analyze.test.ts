@@ -10,6 +10,10 @@ beforeAll(async () => {
   lexicons = await loadLexicons()
 })
 
+function modifiersOf2(lexicons: Lexicons, text: string): string[] {
+  return analyzeSentiment(lexicons, text, 'xx').hits[0]?.modifiers ?? []
+}
+
 function modifiersOf(text: string, lang: string, term: string): string[] {
   const hit = analyzeSentiment(lexicons, text, lang).hits.find((h) => h.term === term)
   if (!hit) throw new Error(`no hit for "${term}" in "${text}"`)
@@ -150,10 +154,19 @@ describe('expected events, stems, inflections and phrases', () => {
     { why: 'a listed ending inflects an entry', text: 'gute ware', hits: [['gut', 2]] },
     { why: 'an ending that is not listed does not', text: 'gutachten', hits: [] },
     { why: 'a compound head matches the end of a longer word', text: 'ein transportschaden', hits: [['*schaden', -2]] },
-    { why: 'a head does not match the start of a word', text: 'schadenfreude', hits: [] }
+    { why: 'a head does not match the start of a word', text: 'schadenfreude', hits: [] },
+    { why: 'every word counts in a negator’s reach by default', text: 'nicht a b c gut', hits: [['gut', 2]] }
   ])('$why: $text', ({ text, hits }) => {
     const result = analyzeSentiment(small, text, 'xx')
     expect(result.hits.map((h) => [h.term, h.valence, ...(h.modifiers ?? [])])).toEqual(hits)
+  })
+
+  test('uncounted words do not count in a negator’s reach', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inbox-triage-lexicons-'))
+    writeFileSync(join(dir, 'xx.yaml'), ['language: xx', 'negators: [nicht]', 'uncounted: [a, b]', 'service:', '  gut: 2', ''].join('\n'))
+    const skipping = await loadLexicons(dir)
+    expect(modifiersOf2(skipping, 'nicht a b c gut')).toEqual(['negated by "nicht"'])
+    expect(modifiersOf2(skipping, 'nicht c d e gut')).toEqual([])
   })
 
   test('a stem, an inflected entry or a compound head points at the whole word', () => {
@@ -362,5 +375,36 @@ describe('a condition supposes, it does not report', () => {
 
   test('a condition reaches a few words, not the whole sentence', () => {
     expect(analyzeSentiment(lexicons, 'if I do not hear back by friday I will open a dispute, this is terrible', 'en').label).toBe('negative')
+  })
+})
+
+describe('general English text (issue #5: reviews, news, tweets)', () => {
+  const cases: Array<{ why: string; text: string; label: 'positive' | 'neutral' | 'negative' }> = [
+    { why: 'the "s" of "it\'s" and "a" do not count in a negator\'s reach, as in VADER', text: "The picture doesn't know it's a comedy.", label: 'negative' },
+    { why: 'so "not … such a bad idea" is negated', text: 'it might not be such a bad idea', label: 'positive' },
+    { why: '"like a" compares', text: 'Like a south of the border soap opera.', label: 'neutral' },
+    { why: 'a verb of seeming before "like" compares', text: 'That sounds like a red herring.', label: 'neutral' },
+    { why: '"like" after a subject is praise', text: 'I like a film that takes its time', label: 'positive' },
+    { why: 'an idiom with "like a" keeps its praise', text: 'works like a charm', label: 'positive' },
+    { why: 'a negative word AFINN holds and VADER lacks', text: 'Well meant but unoriginal.', label: 'negative' },
+    { why: 'general review words VADER lacks', text: 'A mediocre, tedious sequel.', label: 'negative' },
+    { why: 'product review words VADER lacks', text: 'flimsy and overpriced', label: 'negative' },
+    { why: 'a certainty adverb intensifies, it does not praise', text: "It's mildly amusing, but I certainly can't recommend it.", label: 'negative' },
+    { why: 'a certainty adverb alone has no mood', text: 'The rules clearly state the deadline.', label: 'neutral' },
+    { why: '"not only … but also" neither negates nor contrasts', text: 'not only beautiful but also sturdy', label: 'positive' },
+    { why: '"anything but" negates', text: 'it was anything but good', label: 'negative' },
+    { why: '"least" negates, as in VADER', text: 'the least interesting episode so far', label: 'negative' },
+    { why: '"at least" does not', text: 'at least the cast is good', label: 'positive' },
+    { why: 'a wish for better is a complaint', text: 'the packaging could be better', label: 'negative' },
+    { why: '"hand" has no mood', text: 'wash by hand only', label: 'neutral' },
+    { why: 'a buyer\'s own slip is not a complaint', text: 'I inadvertently ordered two, can I cancel one?', label: 'neutral' },
+    { why: 'a plain fact about an account is not a complaint', text: 'I am unable to log in to my account', label: 'neutral' }
+  ]
+  test.each(cases)('$why: $text → $label', ({ text, label }) => {
+    expect(analyzeSentiment(lexicons, text, 'en').label).toBe(label)
+  })
+
+  test('"mildly" dampens', () => {
+    expect(modifiersOf('mildly amusing', 'en', 'amusing')).toContain('dampened by "mildly"')
   })
 })
