@@ -12,6 +12,16 @@ import { packageRoot, rulesDir } from './paths.js'
 
 export const CACHE_DIR = join(packageRoot, 'node_modules', '.cache', 'inbox-triage')
 
+// Run from its TypeScript sources (Jest, tsx), the code that builds a value is not the built
+// CLI's, so its keys differ: its entries live in a folder of their own, and the two do not evict
+// each other's on every switch between tests and runs.
+const ENTRY_DIR = fileURLToPath(import.meta.url).endsWith('.ts') ? join(CACHE_DIR, 'from-sources') : CACHE_DIR
+
+/** The file that holds the cache entry `name`. */
+export function cacheEntryFile(name: string): string {
+  return join(ENTRY_DIR, `${name}.bin`)
+}
+
 /** A key from the parts a value is built from (texts, or the code that builds it). */
 export function cacheKey(parts: Iterable<string>): string {
   const hash = createHash('sha1')
@@ -59,7 +69,7 @@ export function writeCacheFile(file: string, data: string | Uint8Array): void {
  * Values cross as V8 serialises them: plain objects, arrays, numbers, strings, typed arrays.
  */
 export function cached<T>(name: string, key: string, build: () => T): T {
-  const file = join(CACHE_DIR, `${name}.bin`)
+  const file = cacheEntryFile(name)
   try {
     const stored = deserialize(readFileSync(file)) as { key?: unknown; value?: unknown }
     if (stored.key === key) return stored.value as T

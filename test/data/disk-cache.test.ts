@@ -1,10 +1,8 @@
 import { rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { cached, cacheKey } from '../../src/data/disk-cache.js'
-import { packageRoot } from '../../src/data/paths.js'
+import { cached, cacheEntryFile, cacheKey } from '../../src/data/disk-cache.js'
 
 const name = `test-${process.pid}-${Date.now()}`
-const file = join(packageRoot, 'node_modules', '.cache', 'inbox-triage', `${name}.bin`)
+const file = cacheEntryFile(name)
 afterAll(() => rmSync(file, { force: true }))
 
 describe('cached', () => {
