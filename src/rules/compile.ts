@@ -525,16 +525,19 @@ function assemblePack(
     }
   }
   const triggerChars = Int32Array.from(charUsers.keys())
+  const regexAscii = regexPatterns.map(asciiAlternatives)
   return {
     intents,
     knownLanguages,
     rules,
     phrases,
-    regexes,
+    // A regex matched without re2js (on V8's engine, or as ASCII sequences) does not keep its
+    // re2js program, which was compiled only to check the pattern: several MB per thread.
+    regexes: regexes.map((re2, id) => (natives[id] !== null || regexAscii[id] !== null ? null : re2)),
     natives,
     regexSources,
     regexPatterns,
-    regexAscii: regexPatterns.map(asciiAlternatives),
+    regexAscii,
     regexWindow: Uint8Array.from(regexPatterns, (pattern) => (countsWindow(pattern) ? 1 : 0)),
     languageBits,
     runMasks,

@@ -149,7 +149,7 @@ function runRegex(pack: IntentPack, id: number, forRegex: RegexText, textLength:
     // its span. But the DFA builds its states as texts need them, which costs more than a search
     // until the regex has run often; and a counted window (`.{0,30}`) needs new states for nearly
     // every text. Those regexes are searched directly.
-    const regex = pack.regexes[id]
+    const regex = pack.regexes[id]!
     const warm = scratch.regexRuns[id] >= DFA_AFTER_RUNS
     if (!warm) scratch.regexRuns[id]++
     if (warm && pack.regexWindow[id] === 0 && !regex.test(forRegex.text)) return

@@ -64,7 +64,8 @@ export interface IntentPack {
   knownLanguages: Set<string>
   rules: CompiledRule[]
   phrases: Phrase[]
-  regexes: RE2JS[]
+  /** re2js's program of each regex matched by re2js; null for those matched otherwise (below). */
+  regexes: Array<RE2JS | null>
   /** V8's engine for each regex recheck proved safe (faster on short texts); null: re2js runs it. */
   natives: Array<RegExp | null>
   regexSources: string[]
