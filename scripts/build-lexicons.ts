@@ -107,7 +107,7 @@ const afinnEnglish = JSON.parse(readFileSync(require.resolve('multilang-sentimen
   string,
   number
 >
-const englishAfinn = new Set(Object.keys(afinnEnglish).map((w) => w.toLowerCase()))
+const afinnEnglishWords = new Set(Object.keys(afinnEnglish).map((w) => w.toLowerCase()))
 
 for (const lang of selected) {
   const file = join(lexiconDir, `${lang}.yaml`)
@@ -117,7 +117,7 @@ for (const lang of selected) {
   const parsed = (parse(handWritten) ?? {}) as { exclude?: string[]; valence?: unknown }
   if (parsed.valence) throw new Error(`${file}: move the hand-written valence entries into "service"; "valence" is generated.`)
   const exclude = new Set((parsed.exclude ?? []).map((term) => term.toLowerCase()))
-  const entries = lang === 'en' ? englishLexicon(afinnEnglish) : afinnTranslation(lang, englishAfinn)
+  const entries = lang === 'en' ? englishLexicon(afinnEnglish) : afinnTranslation(lang, afinnEnglishWords)
   writeFileSync(file, `${handWritten}${MARKER}\n${render(entries, exclude)}`)
   console.log(`${lang}: ${entries.size} generated entries (${exclude.size} excluded terms)`)
 }

@@ -396,14 +396,13 @@ let regexEnds = new Int32Array(256)
 // Line and space characters the two regex engines read differently: V8's `.` stops at \r, U+2028
 // and U+2029, and its `\s` takes \v, U+1680 and U+FEFF, where RE2's `.` stops only at \n and its
 // `\s` is ASCII. Each is turned, one unit for one, into what both read alike (\n or a space).
-const ENGINE_AMBIGUOUS = /[\v\r\u1680\u2028\u2029\ufeff]/
-const ENGINE_AMBIGUOUS_ALL = /[\v\r\u1680\u2028\u2029\ufeff]/g
+const ENGINE_AMBIGUOUS = /[\v\r\u1680\u2028\u2029\ufeff]/g
 const unambiguous = (unit: string): string => (unit === '\v' || unit === '\u1680' || unit === '\ufeff' ? ' ' : '\n')
 
 /** Lower-cased NFKC text for regexes, with offsets back to the original. */
 export function regexText(text: string): RegexText {
   const found = lowerForRegex(text)
-  if (ENGINE_AMBIGUOUS.test(found.text)) found.text = found.text.replace(ENGINE_AMBIGUOUS_ALL, unambiguous)
+  found.text = found.text.replace(ENGINE_AMBIGUOUS, unambiguous)
   return found
 }
 

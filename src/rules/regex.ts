@@ -50,9 +50,9 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
  * the class of separators in the target engine's syntax (RE2's by default).
  */
 export function unicodeBoundaries(pattern: string, separator = SEPARATOR): string {
+  if (!pattern.includes('\\b') || !NON_ASCII.test(pattern)) return pattern
   const wordEnd = `(?:${separator}|$)`
   const wordStart = `(?:^|${separator})`
-  if (!pattern.includes('\\b') || !NON_ASCII.test(pattern)) return pattern
   let out = ''
   let i = 0
   while (i < pattern.length) {
@@ -267,11 +267,11 @@ function pureCheck(pattern: string, params: { checker: 'automaton'; timeout: num
 const WARM_UP_PARAMS = { checker: 'automaton', timeout: 10_000 } as const
 let warmedUp: Promise<unknown> | undefined
 
-/** recheck's automaton checker on one pattern, with the given time limit (ms). */
-export async function runRecheck(pattern: string, timeout: number = RECHECK_PARAMS.timeout): Promise<SafetyVerdict> {
+/** recheck's automaton checker on one pattern, within the time limit of a check at load. */
+export async function runRecheck(pattern: string): Promise<SafetyVerdict> {
   warmedUp ??= pureCheck('^(b+)+$', WARM_UP_PARAMS).catch(() => undefined)
   await warmedUp
-  return pureCheck(pattern, { ...RECHECK_PARAMS, timeout }).then(
+  return pureCheck(pattern, RECHECK_PARAMS).then(
     (result): SafetyVerdict => {
       if (result.status === 'safe') return { safe: true }
       if (result.status === 'vulnerable') {
