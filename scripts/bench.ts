@@ -32,7 +32,7 @@ async function exportOf(n: number): Promise<string> {
   const dir = join(tmpdir(), 'inbox-triage-bench')
   mkdirSync(dir, { recursive: true })
   // The name carries the generator's version, so a changed generator never reuses an old file.
-  const file = join(dir, `export-v2-${n}.csv`)
+  const file = join(dir, `export-v3-${n}.csv`)
   if (!existsSync(file)) {
     process.stderr.write(`generating ${n} messages → ${file}\n`)
     await writeSyntheticExport(file, n)

@@ -84,6 +84,10 @@ export async function writeSyntheticExport(file: string, rows: number, seed = 20
     const order = `${digits(rand, 3)}-${digits(rand, 7)}-${digits(rand, 7)}`
     const market = MARKETS[Math.floor(rand() * MARKETS.length)]!
     const buyerName = `Buyer ${thread % 9973}`
+    // Thread ids as long as an Amazon order number (19 characters), not a few digits: an id of 13
+    // characters or more is a slice of the chunk it was read from, which stays in memory as long
+    // as anything holds the id, so short ids hid what long ones cost.
+    const threadId = `7${String(thread * 7919).padStart(18, '0')}`
     for (let i = 0; i < length && written < rows; i++) {
       const fromBuyer = i % 2 === 0 || rand() < 0.3
       let body: string
@@ -100,8 +104,8 @@ export async function writeSyntheticExport(file: string, rows: number, seed = 20
       time += Math.floor(rand() * 2 * meanStep)
       const subject = `${i === 0 ? '' : 'RE: '}Order inquiry from Amazon customer ${buyerName} (Order: ${order})`
       const row = [
-        `M${thread}-${i}`,
-        `T${thread}`,
+        `${threadId}-${i}`,
+        threadId,
         order,
         market,
         fromBuyer ? 'Buyer' : 'Seller',

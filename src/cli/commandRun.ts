@@ -10,7 +10,7 @@ import { loadOrderBook, type OrderBook } from '../input/orders.js'
 import { builtinProfiles, loadProfile } from '../input/profiles.js'
 import { annotation, triageHeader } from '../output/annotate.js'
 import { createAtomicWriter } from '../output/atomic-write.js'
-import { writeOrderSheet } from '../output/order-sheet.js'
+import { createOrderSheet } from '../output/order-sheet.js'
 import { createRejectsWriter, describeReject } from '../output/rejects.js'
 import { createRowRenderer, type CsvRowLayout } from '../output/row-render.js'
 import { createCsvWriter, createNdjsonWriter } from '../output/table-writer.js'
@@ -18,7 +18,7 @@ import { loadConfig } from '../pipeline/config.js'
 import { createPipeline } from '../pipeline/pipeline.js'
 import { parseFailOn } from '../summary/fail-on.js'
 import { SummaryBuilder } from '../summary/model.js'
-import type { Group, Message, OrderRisk } from '../types.js'
+import type { Group, Message } from '../types.js'
 import { openInputs, readMessages, type InputOptions, type OpenedInput } from './inputs.js'
 import { deliverSummary } from './commandSummarize.js'
 import type { CliIo } from './io.js'
@@ -134,7 +134,7 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
   const ndjson = options.format === 'ndjson' ? createNdjsonWriter(out) : undefined
   const rejectsFile = options.rejects ? await createAtomicWriter(resolve(io.cwd, options.rejects), { inputs: inputPaths }) : undefined
   const rejects = rejectsFile ? createRejectsWriter(rejectsFile.stream, { excel: !options.raw }) : undefined
-  const orderRows: OrderRisk[] = []
+  const orderSheet = options.ordersOut ? await createOrderSheet(resolve(io.cwd, options.ordersOut), { excel: !options.raw, inputs: inputPaths }) : undefined
   const spinner: Ora | undefined = io.stderrIsTTY ? ora({ text: 'triaging…', stream: io.stderr as NodeJS.WriteStream }).start() : undefined
 
   let read = 0
@@ -170,7 +170,7 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
       finish(group: Group) {
         summary.addGroup(group)
         if (renderer) groupParts.set(group, renderer.groupPart(group))
-        if (options.ordersOut && group.risk) orderRows.push(group.risk)
+        if (orderSheet && group.risk) return orderSheet.add(group.risk)
       },
       emit(message: Message, group: Group) {
         summary.addMessage(message)
@@ -195,6 +195,7 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
     spinner?.stop()
     await outFile?.abort()
     await rejectsFile?.abort()
+    await orderSheet?.abort()
     throw error
   } finally {
     await pipeline.close()
@@ -205,9 +206,7 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
     for (const skip of orderBook.skipped) io.stderr.write(`${skip.file}:${skip.line}: order row skipped: ${skip.reason}\n`)
   }
   const result = summary.result()
-  if (options.ordersOut) {
-    await writeOrderSheet(resolve(io.cwd, options.ordersOut), orderRows, { excel: !options.raw, inputs: inputPaths })
-  }
+  await orderSheet?.commit()
   await deliverSummary(result, { summaryOut: options.summaryOut, report: options.report, terminal: options.summary, failOn }, io)
 }
 

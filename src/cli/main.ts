@@ -73,6 +73,8 @@ export async function run(argv: string[], io?: CliIo): Promise<number> {
     await program.parseAsync(withDefaultCommand(argv.slice(2)), { from: 'user' })
     return io.exitCode
   } catch (error) {
+    // A command that failed leaves no temporary file behind, whichever of its outputs it had opened.
+    await abortPendingWriters()
     if (error instanceof CommanderError) {
       // Help and version end with code 0; bad usage with 2.
       return error.exitCode === 0 ? 0 : 2

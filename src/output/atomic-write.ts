@@ -9,6 +9,8 @@ import { InputError, UsageError } from '../errors.js'
 export interface AtomicWriter {
   /** Write the output here. */
   stream: NodeJS.WritableStream
+  /** The temporary file `stream` writes to, until commit or abort. */
+  readonly temp: string
   /** Flushes, syncs and renames the temporary file over the target. */
   commit(): Promise<void>
   /** Drops the temporary file; the target is untouched. Safe to call after commit or twice. */
@@ -44,6 +46,7 @@ export async function createAtomicWriter(target: string, options: AtomicWriterOp
   let settled = false
   const writer: AtomicWriter = {
     stream,
+    temp,
     async commit() {
       if (settled) return
       settled = true

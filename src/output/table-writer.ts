@@ -28,10 +28,15 @@ async function pushed(stream: NodeJS.WritableStream, ok: boolean): Promise<void>
   if (!ok) await once(stream as NodeJS.EventEmitter, 'drain')
 }
 
-export function createCsvWriter(out: NodeJS.WritableStream, header: string[], options: CsvWriterOptions): RowWriter {
+/** One CSV record, record delimiter included, as `createCsvWriter` writes it. */
+export function csvRecord(options: CsvWriterOptions): (cells: string[]) => string {
   const stringifyOptions = csvOptions({ delimiter: options.delimiter ?? ',', excel: options.excel })
-  const prepare = options.excel ? (cells: string[]) => cells.map(neutralizeCell) : (cells: string[]) => cells
-  let block: string[] = [stringify([prepare(header)], stringifyOptions)]
+  return options.excel ? (cells) => stringify([cells.map(neutralizeCell)], stringifyOptions) : (cells) => stringify([cells], stringifyOptions)
+}
+
+export function createCsvWriter(out: NodeJS.WritableStream, header: string[], options: CsvWriterOptions): RowWriter {
+  const record = csvRecord(options)
+  let block: string[] = [record(header)]
   let started = false
 
   async function flush(): Promise<void> {
@@ -49,7 +54,7 @@ export function createCsvWriter(out: NodeJS.WritableStream, header: string[], op
   }
 
   return {
-    write: (cells) => writeRecord(stringify([prepare(cells)], stringifyOptions)),
+    write: (cells) => writeRecord(record(cells)),
     writeRecord,
     end: flush
   }

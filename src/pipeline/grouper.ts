@@ -3,6 +3,7 @@
 // order once their group is finished. Memory: the window plus the open groups.
 import { orderKey } from '../input/orders.js'
 import type { Group, Message } from '../types.js'
+import { RecentKeys } from './recent-keys.js'
 
 interface OpenGroup {
   key: string
@@ -28,6 +29,9 @@ export interface GrouperOptions {
   finish(group: Group): Promise<void> | void
   emit(message: Message, group: Group): Promise<void> | void
 }
+
+/** Finished conversations remembered at least (in two generations of this many). */
+const CLOSED_CONVERSATIONS = 500_000
 
 function resolve(group: OpenGroup): OpenGroup {
   let current = group
@@ -62,7 +66,12 @@ export class Grouper {
   private readonly byOrder = new Map<string, OpenGroup>()
   private readonly held: Array<{ message: Message; group: OpenGroup }> = []
   private heldStart = 0
-  private readonly closedConversations = new Set<string>()
+  /**
+   * Conversations already finished, to count the ones that come back (split by the window). Held
+   * as hashes, in memory that does not grow with the file: a Set of their ids grew by every
+   * conversation read, and kept each id's input chunk alive with it.
+   */
+  private readonly closedConversations = new RecentKeys(CLOSED_CONVERSATIONS)
   private latest = ''
   private lastSeq = -1
   /** Conversations whose rows lay further apart than the window: scored in parts. */
@@ -175,7 +184,6 @@ export class Grouper {
       if (this.byConversation.get(conversation) === group) this.byConversation.delete(conversation)
       this.closedConversations.add(conversation)
     }
-    if (this.closedConversations.size > 1_000_000) this.closedConversations.clear()
     if (group.orderId && this.byOrder.get(orderKey(group.orderId)) === group) this.byOrder.delete(orderKey(group.orderId))
     group.messages.sort(byTime)
     const finished: Group = {

@@ -1,0 +1,88 @@
+// Remembers which keys were seen lately, in memory that does not depend on the keys' length: a
+// key is kept as two 32-bit hashes (64 bits: among a million keys the chance that any two
+// collide is about one in forty million), in typed arrays. Two generations of at most `limit`
+// keys each: when the young one fills up, it becomes the old one and the oldest keys are
+// forgotten, so at least the last `limit` keys are always remembered.
+//
+// The grouper uses it for the conversations it has finished. Holding their ids as strings grew
+// with the file, and an id read from the input is often a slice of the chunk it was read from,
+// which then stayed in memory with it.
+
+/** FNV-1a over the UTF-16 units, and a second hash of the same units with other constants. */
+function hashes(key: string): [number, number] {
+  let a = 0x811c9dc5 | 0
+  let b = 0x2545f491
+  for (let i = 0; i < key.length; i++) {
+    const unit = key.charCodeAt(i)
+    a = Math.imul(a ^ unit, 0x01000193)
+    b = Math.imul(b ^ unit, 0x5bd1e995)
+    b ^= b >>> 15
+  }
+  // 0 marks an empty slot.
+  return [a === 0 ? 1 : a, b]
+}
+
+/** An open-addressing set of hash pairs, doubling when half full. */
+class HashPairs {
+  count = 0
+  private slots = new Int32Array(2 * 1024)
+
+  has(a: number, b: number): boolean {
+    const slots = this.slots
+    const mask = slots.length / 2 - 1
+    for (let slot = a & mask; ; slot = (slot + 1) & mask) {
+      const found = slots[2 * slot]
+      if (found === 0) return false
+      if (found === a && slots[2 * slot + 1] === b) return true
+    }
+  }
+
+  add(a: number, b: number): void {
+    if (this.has(a, b)) return
+    if (2 * (this.count + 1) > this.slots.length / 2) this.grow()
+    this.put(this.slots, a, b)
+    this.count++
+  }
+
+  private put(slots: Int32Array, a: number, b: number): void {
+    const mask = slots.length / 2 - 1
+    let slot = a & mask
+    while (slots[2 * slot] !== 0) slot = (slot + 1) & mask
+    slots[2 * slot] = a
+    slots[2 * slot + 1] = b
+  }
+
+  private grow(): void {
+    const old = this.slots
+    const slots = new Int32Array(old.length * 2)
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.put(slots, old[i]!, old[i + 1]!)
+    this.slots = slots
+  }
+}
+
+export class RecentKeys {
+  private young = new HashPairs()
+  private old = new HashPairs()
+
+  /** `limit`: keys per generation; the last `limit` keys added are always remembered. */
+  constructor(private readonly limit: number) {}
+
+  add(key: string): void {
+    const [a, b] = hashes(key)
+    if (this.young.count >= this.limit) {
+      this.old = this.young
+      this.young = new HashPairs()
+    }
+    this.young.add(a, b)
+  }
+
+  has(key: string): boolean {
+    const [a, b] = hashes(key)
+    return this.young.has(a, b) || this.old.has(a, b)
+  }
+
+  /** Keys remembered (both generations; a key added to both counts twice). */
+  get size(): number {
+    return this.young.count + this.old.count
+  }
+}
