@@ -113,6 +113,16 @@ describe('Indonesian unless Malay spelling or words say otherwise', () => {
     { text: 'Penyelidikan ini mendapati perbezaan yang ketara', lang: 'ms' },
     { text: 'Penelitian ini menemukan perbedaan yang signifikan', lang: 'id' },
     { text: 'Kerajaan akan mengumumkan keputusan itu selepas mesyuarat', lang: 'ms' },
+    // Loanwords and everyday words the two took differently (ms akaun / id akun, bateri / baterai,
+    // pesakit / pasien, kemalangan / kecelakaan, sokongan / dukungan).
+    { text: 'duit refund belum masuk akaun saya', lang: 'ms' },
+    { text: 'dana refund belum masuk akun saya', lang: 'id' },
+    { text: 'bateri cepat habis', lang: 'ms' },
+    { text: 'baterai cepat habis', lang: 'id' },
+    { text: 'pesakit itu dibawa ke hospital selepas kemalangan', lang: 'ms' },
+    { text: 'pasien itu dibawa ke rumah sakit setelah kecelakaan', lang: 'id' },
+    { text: 'terima kasih atas sokongan anda', lang: 'ms' },
+    { text: 'terima kasih atas dukungan anda', lang: 'id' },
     // A marker of the other side in a common Indonesian word does not flip it.
     { text: 'Pasukan itu tidak memberikan perlawanan', lang: 'id' }
   ])
