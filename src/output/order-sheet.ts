@@ -25,15 +25,36 @@ export const ORDER_SHEET_COLUMNS = [
   'last_buyer_message'
 ]
 
-/** Priority first, then the higher of the two scores, then the longer wait. */
+/** `Priority` as a number: P1 first. */
+const PRIORITY_RANK: Readonly<Record<string, number>> = { P1: 1, P2: 2, P3: 3, P4: 4 }
+
+/** Numbers of the sheet's order, all ascending: priority, the higher of the two scores, the dispute score, the longer wait. */
+const RANKS = 4
+
+function writeRanks(risk: OrderRisk, ranks: Float64Array, at: number): void {
+  ranks[at] = PRIORITY_RANK[risk.priority] ?? 9
+  ranks[at + 1] = -Math.max(risk.dispute_score, risk.return_score)
+  ranks[at + 2] = -risk.dispute_score
+  ranks[at + 3] = -(risk.hours_unanswered ?? -1)
+}
+
+/** Rows `a` and `b` of `ranks`, then their keys: the sheet's order. */
+function compareRanks(ranks: Float64Array, a: number, b: number): number {
+  for (let k = 0; k < RANKS; k++) {
+    const d = ranks[a * RANKS + k]! - ranks[b * RANKS + k]!
+    if (d !== 0) return d
+  }
+  return 0
+}
+
+const collator = new Intl.Collator()
+
+/** Priority first, then the higher of the two scores, then the dispute score, then the longer wait, then the key. */
 export function compareRisk(a: OrderRisk, b: OrderRisk): number {
-  return (
-    a.priority.localeCompare(b.priority) ||
-    Math.max(b.dispute_score, b.return_score) - Math.max(a.dispute_score, a.return_score) ||
-    b.dispute_score - a.dispute_score ||
-    (b.hours_unanswered ?? -1) - (a.hours_unanswered ?? -1) ||
-    a.key.localeCompare(b.key)
-  )
+  const ranks = new Float64Array(2 * RANKS)
+  writeRanks(a, ranks, 0)
+  writeRanks(b, ranks, RANKS)
+  return compareRanks(ranks, 0, 1) || collator.compare(a.key, b.key)
 }
 
 export function orderSheetCells(risk: OrderRisk): string[] {
@@ -84,11 +105,8 @@ export async function createOrderSheet(file: string, options: { excel: boolean; 
     throw error
   }
   const record = csvRecord({ excel: options.excel })
-  // What `compareRisk` reads, one entry per row; the row itself is `length` bytes at `offset`.
-  const priority: number[] = []
-  const best: number[] = []
-  const dispute: number[] = []
-  const hours: number[] = []
+  // What the order reads, per row (`writeRanks`, and the key); the row itself is `length` bytes at `offset`.
+  let ranks = new Float64Array(1024 * RANKS)
   const keys: string[] = []
   const offsets: number[] = []
   const lengths: number[] = []
@@ -112,10 +130,13 @@ export async function createOrderSheet(file: string, options: { excel: boolean; 
   return {
     add(risk) {
       const bytes = Buffer.from(record(orderSheetCells(risk)))
-      priority.push(PRIORITY_RANK[risk.priority] ?? 9)
-      best.push(Math.max(risk.dispute_score, risk.return_score))
-      dispute.push(risk.dispute_score)
-      hours.push(risk.hours_unanswered ?? -1)
+      const row = keys.length
+      if ((row + 1) * RANKS > ranks.length) {
+        const grown = new Float64Array(ranks.length * 2)
+        grown.set(ranks)
+        ranks = grown
+      }
+      writeRanks(risk, ranks, row * RANKS)
       // A copy: the key may be built on a slice of an input chunk, which would stay with it.
       keys.push(Buffer.from(risk.key).toString())
       offsets.push(written)
@@ -132,15 +153,7 @@ export async function createOrderSheet(file: string, options: { excel: boolean; 
           spool.stream.once('error', reject)
           spool.stream.end(resolve)
         })
-        const collator = new Intl.Collator()
-        const order = Array.from({ length: offsets.length }, (_, i) => i).sort(
-          (a, b) =>
-            priority[a]! - priority[b]! ||
-            best[b]! - best[a]! ||
-            dispute[b]! - dispute[a]! ||
-            hours[b]! - hours[a]! ||
-            collator.compare(keys[a]!, keys[b]!)
-        )
+        const order = Array.from({ length: offsets.length }, (_, i) => i).sort((a, b) => compareRanks(ranks, a, b) || collator.compare(keys[a]!, keys[b]!))
         const writer = createCsvWriter(target.stream, ORDER_SHEET_COLUMNS, { excel: options.excel })
         // Read back synchronously: a row is a few hundred bytes, and an asynchronous read per row
         // cost more than the rest of the sheet.
@@ -166,6 +179,3 @@ export async function createOrderSheet(file: string, options: { excel: boolean; 
     abort
   }
 }
-
-/** `compareRisk`'s order of priorities, as numbers. */
-const PRIORITY_RANK: Readonly<Record<string, number>> = { P1: 1, P2: 2, P3: 3, P4: 4 }

@@ -44,6 +44,22 @@ const rows: OrderRisk[] = [
   risk('order:a-1', 'P4', 0, 0, null, 'lower-case key')
 ]
 
+/** The documented order, written out: priority, the higher score, the dispute score, the longer wait, the key. */
+function documentedOrder(a: OrderRisk, b: OrderRisk): number {
+  return (
+    a.priority.localeCompare(b.priority) ||
+    Math.max(b.dispute_score, b.return_score) - Math.max(a.dispute_score, a.return_score) ||
+    b.dispute_score - a.dispute_score ||
+    (b.hours_unanswered ?? -1) - (a.hours_unanswered ?? -1) ||
+    a.key.localeCompare(b.key)
+  )
+}
+
+test('compareRisk is the documented order', () => {
+  const pairs = rows.flatMap((a) => rows.map((b) => [a, b] as const))
+  expect(pairs.map(([a, b]) => Math.sign(compareRisk(a, b)))).toEqual(pairs.map(([a, b]) => Math.sign(documentedOrder(a, b))))
+})
+
 describe('createOrderSheet', () => {
   test.each([{ excel: false }, { excel: true }])('writes the rows in compareRisk order, whole (excel $excel)', async ({ excel }) => {
     const file = join(dir, `orders-${excel}.csv`)
@@ -53,7 +69,7 @@ describe('createOrderSheet', () => {
     const text = readFileSync(file, 'utf8')
     const records = parse(text, { bom: true }) as string[][]
     expect(records[0]).toEqual(ORDER_SHEET_COLUMNS)
-    const expected = [...rows].sort(compareRisk)
+    const expected = [...rows].sort(documentedOrder)
     expect(records.slice(1).map((record) => [record[0], record[15]])).toEqual(
       expected.map((row) => [row.order_id, excel && row.last_buyer_message.startsWith('=') ? `'${row.last_buyer_message}` : row.last_buyer_message])
     )
