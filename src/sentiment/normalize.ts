@@ -178,6 +178,9 @@ export function foldText(text: string, options: FoldOptions, symbols?: SymbolMat
     symbols: []
   }
   let out = ''
+  // The last unit of `out`, kept apart: reading it back from a string built by `+=` flattened the
+  // string every time, which made a long message cost quadratic time.
+  let lastOut = -1
   let n = 0
   let word = 0
   let clause = 0
@@ -268,13 +271,14 @@ export function foldText(text: string, options: FoldOptions, symbols?: SymbolMat
     else if (lower) hasLower = true
     if (code >= 0x80 && kind === Kind.Word) result.nonAscii = true
     ensureCapacity(n + piece.length + 2)
-    if (pendingSpace && n > 0 && out.charCodeAt(out.length - 1) !== 0x20) {
+    if (pendingSpace && n > 0 && lastOut !== 0x20) {
       source[n] = i
       upperFlags[n] = 0
       words[n] = word
       clauses[n] = clause
       phrases[n] = phrase
       out += ' '
+      lastOut = 0x20
       n++
     }
     if (pendingSpace || previous !== kind) word++
@@ -289,6 +293,7 @@ export function foldText(text: string, options: FoldOptions, symbols?: SymbolMat
       n++
     }
     out += piece
+    if (piece.length > 0) lastOut = piece.charCodeAt(piece.length - 1)
     i += width
   }
   source[n] = text.length
