@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js'
 import { loadOrderBook, type OrderBook } from '../input/orders.js'
 import { builtinProfiles, loadProfile } from '../input/profiles.js'
 import { annotation, triageHeader } from '../output/annotate.js'
-import { createAtomicWriter } from '../output/atomic-write.js'
+import { createAtomicWriter, refuseOutputs } from '../output/atomic-write.js'
 import { createOrderSheet } from '../output/order-sheet.js'
 import { createRejectsWriter, describeReject } from '../output/rejects.js'
 import { createRowRenderer, type CsvRowLayout } from '../output/row-render.js'
@@ -97,8 +97,20 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
   const failOn = options.failOn ? parseFailOn(options.failOn) : []
   const config = loadConfig(options.config, io.cwd)
   const profiles = [...config.profiles.map((file) => loadProfile(file)), ...builtinProfiles()]
+  // Order files are inputs too: no output may be written over one.
+  const inputPaths = [...files, ...options.orders].filter((file) => file !== '-').map((file) => resolve(io.cwd, file))
+  const outputPath = (path: string | undefined): string | undefined => (path && path !== '-' ? resolve(io.cwd, path) : undefined)
+  await refuseOutputs(
+    [
+      ['-o', outputPath(options.output)],
+      ['--orders-out', outputPath(options.ordersOut)],
+      ['--summary-out', outputPath(options.summaryOut)],
+      ['--report', outputPath(options.report)],
+      ['--rejects', outputPath(options.rejects)]
+    ],
+    inputPaths
+  )
   const inputs = await openInputs(files, options, io, profiles)
-  const inputPaths = files.filter((file) => file !== '-').map((file) => resolve(io.cwd, file))
   const orderBook: OrderBook | undefined = options.orders.length
     ? await loadOrderBook(options.orders, { encoding: options.encoding, cwd: io.cwd })
     : undefined
@@ -207,7 +219,7 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
   }
   const result = summary.result()
   await orderSheet?.commit()
-  await deliverSummary(result, { summaryOut: options.summaryOut, report: options.report, terminal: options.summary, failOn }, io)
+  await deliverSummary(result, { summaryOut: options.summaryOut, report: options.report, terminal: options.summary, failOn, inputs: inputPaths }, io)
 }
 
 export function commandRun(io: CliIo): Command {

@@ -4,11 +4,12 @@
 // sentiment and each order's risk; the clean, intents, conversation and risk stages recompute
 // what the columns do not carry (waits, first response, business hours, the next action).
 import { createReadStream } from 'node:fs'
-import { open, writeFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Command } from 'commander'
 import { CheckFailed, InputError, UsageError } from '../errors.js'
+import { refuseOutputs, writeFileAtomic } from '../output/atomic-write.js'
 import { createNormalizer, type Normalizer } from '../input/normalize.js'
 import { bindProfile, builtinProfiles, detectProfile, findProfile, loadProfile, type BoundProfile, type Profile } from '../input/profiles.js'
 import { openTable } from '../input/read-table.js'
@@ -32,13 +33,16 @@ export interface SummaryDelivery {
   /** Show the terminal summary on stderr. */
   terminal: boolean
   failOn: FailOn[]
+  /** The run's input files: a summary or report naming one of them is refused. */
+  inputs?: string[]
 }
 
 /** Writes the summary wherever asked, then fails (exit 1) when a `--fail-on` threshold is met. */
 export async function deliverSummary(summary: Summary, delivery: SummaryDelivery, io: CliIo): Promise<void> {
+  const inputs = delivery.inputs ?? []
   if (delivery.summaryOut === '-') io.stdout.write(renderSummary(summary, 'json'))
-  else if (delivery.summaryOut) await writeFile(resolve(io.cwd, delivery.summaryOut), renderSummary(summary, formatForFile(delivery.summaryOut)))
-  if (delivery.report) await writeFile(resolve(io.cwd, delivery.report), renderSummary(summary, 'html'))
+  else if (delivery.summaryOut) await writeFileAtomic(resolve(io.cwd, delivery.summaryOut), renderSummary(summary, formatForFile(delivery.summaryOut)), { inputs })
+  if (delivery.report) await writeFileAtomic(resolve(io.cwd, delivery.report), renderSummary(summary, 'html'), { inputs })
   if (delivery.terminal) io.stderr.write(formatTerminal(summary, { color: useColor(io) }))
   const met = failures(summary, delivery.failOn)
   if (met.length > 0) {
@@ -324,7 +328,10 @@ export function commandSummarize(io: CliIo): Command {
     .addHelpText('after', EXAMPLE)
     .action(async (files: string[], options: SummarizeOptions) => {
       const failOn = options.failOn ? parseFailOn(options.failOn) : []
+      const inputs = files.map((file) => resolve(io.cwd, file))
+      const out = (path: string | undefined): string | undefined => (path && path !== '-' ? resolve(io.cwd, path) : undefined)
+      await refuseOutputs([['-o', out(options.output)], ['--report', out(options.report)]], inputs)
       const summary = await summarizeAnnotated(files, options, io)
-      await deliverSummary(summary, { summaryOut: options.output, report: options.report, terminal: options.summary, failOn }, io)
+      await deliverSummary(summary, { summaryOut: options.output, report: options.report, terminal: options.summary, failOn, inputs }, io)
     })
 }

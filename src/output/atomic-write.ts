@@ -90,6 +90,43 @@ export async function abortPendingWriters(): Promise<void> {
   await Promise.all([...pending].map((writer) => writer.abort()))
 }
 
+/**
+ * Checks a command's outputs before it reads anything: each must differ from every input (the
+ * message exports and the order files alike) and from every other output, so that no run writes
+ * over what it reads or writes two outputs to one file. `outputs` are [option, resolved path].
+ */
+export async function refuseOutputs(outputs: Array<[string, string | undefined]>, inputs: string[]): Promise<void> {
+  const named = outputs.filter((output): output is [string, string] => output[1] !== undefined && output[1] !== '-')
+  for (let i = 0; i < named.length; i++) {
+    const [option, path] = named[i]!
+    await refuseInputs(path, inputs)
+    for (let j = 0; j < i; j++) {
+      const [other, otherPath] = named[j]!
+      if (await sameFile(path, otherPath)) {
+        throw new UsageError(`${option} and ${other} both name ${path}: one would overwrite the other. Give each output its own file.`)
+      }
+    }
+  }
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (a === b) return true
+  const [first, second] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)])
+  return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino
+}
+
+/** Writes a whole file through a temporary file, as `createAtomicWriter` does. */
+export async function writeFileAtomic(target: string, content: string, options: AtomicWriterOptions = {}): Promise<void> {
+  const writer = await createAtomicWriter(target, options)
+  try {
+    writer.stream.end(content)
+    await writer.commit()
+  } catch (error) {
+    await writer.abort()
+    throw error
+  }
+}
+
 /** Refuses a directory, or an input file as target. The same file means the same device and inode, so links and `./x` vs `x` are caught too. */
 async function refuseInputs(target: string, inputs: string[]): Promise<void> {
   const targetStat = await stat(target).catch(() => undefined)

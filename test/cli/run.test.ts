@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { cli, tempDir } from '../helpers/cli.js'
@@ -57,11 +57,24 @@ describe('inbox-triage run', () => {
     expect(raw).toContain('"=HYPERLINK(""x"")"')
   })
 
-  it('refuses to write over an input file', async () => {
-    const dir = tempDir({ 'in.csv': GENERIC })
-    const result = await cli(['run', 'in.csv', '-o', 'in.csv'], { cwd: dir })
+  const ORDERS = 'amazon-order-id\tpurchase-date\torder-status\n111-1111111-1111111\t2026-05-01\tShipped\n'
+  it.each([
+    { args: ['-o', 'in.csv'], message: /Refusing to write .*in\.csv: it is the input file/ },
+    { args: ['--summary-out', 'in.csv'], message: /Refusing to write .*in\.csv: it is the input file/ },
+    { args: ['--report', './in.csv'], message: /Refusing to write .*in\.csv: it is the input file/ },
+    { args: ['--rejects', 'in.csv'], message: /Refusing to write .*in\.csv: it is the input file/ },
+    { args: ['--orders', 'orders.txt', '--orders-out', 'orders.txt'], message: /Refusing to write .*orders\.txt: it is the input file/ },
+    { args: ['--orders', 'orders.txt', '-o', 'orders.txt'], message: /Refusing to write .*orders\.txt: it is the input file/ },
+    { args: ['-o', 'same.csv', '--orders-out', 'same.csv'], message: /--orders-out and -o both name .*same\.csv/ },
+    { args: ['--summary-out', 's.md', '--report', 's.md'], message: /--report and --summary-out both name .*s\.md/ }
+  ])('refuses $args before reading anything, and writes nothing', async ({ args, message }) => {
+    const dir = tempDir({ 'in.csv': GENERIC, 'orders.txt': ORDERS })
+    const result = await cli(['run', 'in.csv', '--no-summary', ...args], { cwd: dir })
     expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(message)
     expect(readFileSync(join(dir, 'in.csv'), 'utf8')).toBe(GENERIC)
+    expect(readFileSync(join(dir, 'orders.txt'), 'utf8')).toBe(ORDERS)
+    expect(readdirSync(dir).sort()).toEqual(['in.csv', 'orders.txt'])
   })
 
   const failures: Array<{ name: string; files: Record<string, string>; args: string[]; message: RegExp }> = [
