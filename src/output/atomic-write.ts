@@ -2,15 +2,20 @@
 // the run succeeds: an interrupted or failed run never leaves a half-written file behind.
 import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, rename, stat, unlink } from 'node:fs/promises'
+import { mkdir, realpath, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { InputError, UsageError } from '../errors.js'
 
 export interface AtomicWriter {
   /** Write the output here. */
   stream: NodeJS.WritableStream
-  /** The temporary file `stream` writes to, until commit or abort. */
+  /** The temporary file `stream` writes to, until commit or abort; the target itself when `direct`. */
   readonly temp: string
+  /**
+   * The target is no regular file (a device such as /dev/null, a pipe, a terminal): it is
+   * written straight through, since renaming over it would replace it, and abort cannot undo.
+   */
+  readonly direct: boolean
   /** Flushes, syncs and renames the temporary file over the target. */
   commit(): Promise<void>
   /** Drops the temporary file; the target is untouched. Safe to call after commit or twice. */
@@ -27,6 +32,11 @@ const pending = new Set<AtomicWriter>()
 
 export async function createAtomicWriter(target: string, options: AtomicWriterOptions = {}): Promise<AtomicWriter> {
   await refuseInputs(target, options.inputs ?? [])
+  // A link is followed: the file it points to is replaced, and the link stays a link.
+  const linked = await realpath(target).catch(() => undefined)
+  const existing = await stat(linked ?? target).catch(() => undefined)
+  if (existing && !existing.isFile()) return directWriter(target)
+  if (linked) target = linked
   // An output folder that does not exist yet is made, as for any build output.
   await mkdir(dirname(target), { recursive: true }).catch(() => undefined)
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
@@ -47,6 +57,7 @@ export async function createAtomicWriter(target: string, options: AtomicWriterOp
   const writer: AtomicWriter = {
     stream,
     temp,
+    direct: false,
     async commit() {
       if (settled) return
       settled = true
@@ -85,6 +96,39 @@ export async function createAtomicWriter(target: string, options: AtomicWriterOp
   return writer
 }
 
+/** A writer straight to a target that is no regular file (a device, a pipe). */
+async function directWriter(target: string): Promise<AtomicWriter> {
+  const stream = createWriteStream(target, { flags: 'w' })
+  let failure: Error | undefined
+  stream.on('error', (error) => {
+    failure = error
+  })
+  await new Promise<void>((resolve, reject) => {
+    stream.once('ready', resolve)
+    stream.once('error', reject)
+  }).catch((error: unknown) => {
+    throw new InputError(`${target}: cannot be written (${describe(error)}).`)
+  })
+  const closed = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      if (stream.closed) return resolve()
+      stream.once('close', resolve)
+      if (!stream.writableEnded) stream.end()
+    })
+  return {
+    stream,
+    temp: target,
+    direct: true,
+    async commit() {
+      await closed()
+      if (failure) throw new InputError(`${target}: writing failed (${describe(failure)}).`)
+    },
+    async abort() {
+      if (!stream.closed) stream.destroy()
+    }
+  }
+}
+
 /** Aborts every writer not yet committed: call it from the CLI's interrupt handler. */
 export async function abortPendingWriters(): Promise<void> {
   await Promise.all([...pending].map((writer) => writer.abort()))
@@ -110,8 +154,10 @@ export async function refuseOutputs(outputs: Array<[string, string | undefined]>
 }
 
 async function sameFile(a: string, b: string): Promise<boolean> {
-  if (a === b) return true
   const [first, second] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)])
+  // Devices and pipes (-o /dev/null twice) take any number of writers.
+  if (first && !first.isFile()) return false
+  if (a === b) return true
   return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino
 }
 

@@ -3,6 +3,8 @@ import type { OrderRisk } from '../types.js'
 import { formatReason } from './annotate.js'
 import { once } from 'node:events'
 import { closeSync, openSync, readSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 import { createAtomicWriter, type AtomicWriter } from './atomic-write.js'
 import { createCsvWriter, csvRecord } from './table-writer.js'
 
@@ -99,7 +101,8 @@ export async function createOrderSheet(file: string, options: { excel: boolean; 
   const target = await createAtomicWriter(file, { inputs: options.inputs })
   let spool: AtomicWriter
   try {
-    spool = await createAtomicWriter(`${file}.rows`, { inputs: options.inputs })
+    // Beside the sheet, unless the sheet is a device or a pipe: then in the temporary folder.
+    spool = await createAtomicWriter(target.direct ? join(tmpdir(), `inbox-triage-${basename(file)}.rows`) : `${file}.rows`, { inputs: options.inputs })
   } catch (error) {
     await target.abort()
     throw error

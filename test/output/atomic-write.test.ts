@@ -1,4 +1,5 @@
-import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { createReadStream, existsSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { InputError, UsageError } from '../../src/errors.js'
@@ -84,5 +85,34 @@ describe('createAtomicWriter', () => {
     const error = await createAtomicWriter(target()).then(() => undefined, (e: unknown) => e)
     expect(error).toBeInstanceOf(type)
     expect((error as Error).message).toMatch(message)
+  })
+
+  test('a link stays a link: the file it points to is replaced', async () => {
+    writeFileSync(path('real.csv'), 'old\n')
+    symlinkSync(path('real.csv'), path('link.csv'))
+    const writer = await createAtomicWriter(path('link.csv'))
+    writer.stream.write('new\n')
+    await writer.commit()
+    expect({ link: lstatSync(path('link.csv')).isSymbolicLink(), content: readFileSync(path('real.csv'), 'utf8'), leftovers: leftovers() }).toEqual({
+      link: true,
+      content: 'new\n',
+      leftovers: []
+    })
+  })
+
+  test('a pipe is written straight through, not replaced by a file', async () => {
+    const fifo = path('pipe')
+    execFileSync('mkfifo', [fifo])
+    const read = new Promise<string>((resolve) => {
+      const chunks: Buffer[] = []
+      createReadStream(fifo)
+        .on('data', (chunk: Buffer) => chunks.push(chunk))
+        .on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    })
+    const writer = await createAtomicWriter(fifo)
+    expect(writer.direct).toBe(true)
+    writer.stream.write('through\n')
+    await writer.commit()
+    expect({ read: await read, fifo: lstatSync(fifo).isFIFO(), leftovers: leftovers() }).toEqual({ read: 'through\n', fifo: true, leftovers: [] })
   })
 })
