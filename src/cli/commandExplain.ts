@@ -35,7 +35,7 @@ const EXAMPLE = `
 Examples:
   $ inbox-triage explain "tracking says delivered but nothing came, I will open a chargeback"
   $ inbox-triage explain "ยังไม่ได้รับของเลยค่ะ ขอคืนเงินได้ไหม" --marketplace TH
-  $ inbox-triage explain --file samples/amazon.csv --row 12 --orders samples/amazon-orders.txt`
+  $ inbox-triage explain --file samples/amazon.csv --row 2 --orders samples/amazon-orders.txt`
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value]
@@ -140,12 +140,24 @@ async function explainRow(options: ExplainOptions, io: CliIo): Promise<Explanati
   const orderBook = options.orders.length ? await loadOrderBook(options.orders, { cwd: io.cwd }) : undefined
   const pipeline = await createPipeline({ config, now: options.now, warn: (w) => io.stderr.write(`warning: ${w}\n`) })
   let found: Explanation | undefined
+  // The lines nearest to the one asked, to name them when no message starts there.
+  let before = 0
+  let after = 0
   await pipeline.run(readMessages(inputs, { orderBook }), {
     emit(message, group) {
-      if (message.source_row === row) found = explanationOf(message, group)
+      const line = message.source_row
+      if (line === row) found = explanationOf(message, group)
+      else if (line < row && line > before) before = line
+      else if (line > row && (after === 0 || line < after)) after = line
     }
   })
-  if (!found) throw new UsageError(`${options.file} has no message starting on line ${row}.`)
+  if (!found) {
+    const nearest = [before, after].filter((line) => line > 0)
+    throw new UsageError(
+      `${options.file} has no message starting on line ${row} (a message with line breaks spans several lines)` +
+        (nearest.length ? `; the nearest start on line${nearest.length > 1 ? 's' : ''} ${nearest.join(' and ')}.` : '; it has no message.')
+    )
+  }
   return found
 }
 

@@ -94,7 +94,7 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
   if (files.filter((file) => file === '-').length > 1) throw new UsageError('stdin (-) can be read only once.')
   const top = parseTop(options.top)
   const now = parseNow(options.now)
-  const failOn = options.failOn ? parseFailOn(options.failOn) : []
+  const failOn = options.failOn !== undefined ? parseFailOn(options.failOn) : []
   const config = loadConfig(options.config, io.cwd)
   const profiles = [...config.profiles.map((file) => loadProfile(file)), ...builtinProfiles()]
   // Order files are inputs too: no output may be written over one.

@@ -327,7 +327,7 @@ export function commandSummarize(io: CliIo): Command {
     .option('--encoding <name>', 'force the encoding of CSV files')
     .addHelpText('after', EXAMPLE)
     .action(async (files: string[], options: SummarizeOptions) => {
-      const failOn = options.failOn ? parseFailOn(options.failOn) : []
+      const failOn = options.failOn !== undefined ? parseFailOn(options.failOn) : []
       const inputs = files.map((file) => resolve(io.cwd, file))
       const out = (path: string | undefined): string | undefined => (path && path !== '-' ? resolve(io.cwd, path) : undefined)
       await refuseOutputs([['-o', out(options.output)], ['--report', out(options.report)]], inputs)

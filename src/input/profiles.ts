@@ -56,7 +56,9 @@ export function findProfile(name: string, extra: Profile[] = []): Profile {
   const all = [...extra, ...builtinProfiles()]
   const found = all.find((profile) => profile.name === name)
   if (!found) {
-    throw new UsageError(`Unknown source profile "${name}". Known: ${all.map((p) => p.name).join(', ')}. See \`inbox-triage profiles\`.`)
+    // Callers may pass the built-in profiles among `extra`: each name once.
+    const names = [...new Set(all.map((p) => p.name))]
+    throw new UsageError(`Unknown source profile "${name}". Known: ${names.join(', ')}. See \`inbox-triage profiles\`.`)
   }
   return found
 }

@@ -83,7 +83,10 @@ describe('inbox-triage run', () => {
     { name: 'an unknown --source', files: { 'in.csv': GENERIC }, args: ['in.csv', '--source', 'ebay'], message: /Unknown source profile "ebay"/ },
     { name: 'a bad --map', files: { 'in.csv': GENERIC }, args: ['in.csv', '--map', 'text'], message: /expected field=Column/ },
     { name: 'no input', files: {}, args: ['run'], message: /No input file/ },
-    { name: 'a bad --now', files: { 'in.csv': GENERIC }, args: ['in.csv', '--now', 'soon'], message: /--now soon/ }
+    { name: 'a bad --now', files: { 'in.csv': GENERIC }, args: ['in.csv', '--now', 'soon'], message: /--now soon/ },
+    // An unset variable (--fail-on "$LEVEL") must not silently turn the alert off.
+    { name: 'an empty --fail-on', files: { 'in.csv': GENERIC }, args: ['in.csv', '--fail-on', ''], message: /--fail-on : expected dispute:LEVEL/ },
+    { name: 'an unknown --source, each profile named once', files: { 'in.csv': GENERIC }, args: ['in.csv', '--source', 'ebay'], message: /Known: amazon, freshdesk, shopee, shopify, zendesk, generic\./ }
   ]
   it.each(failures)('exits 2 with a one-line message, no stack trace, for $name', async ({ files, args, message }) => {
     const result = await cli(args, { cwd: tempDir(files) })

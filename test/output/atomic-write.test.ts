@@ -106,7 +106,7 @@ describe('createAtomicWriter', () => {
     const read = new Promise<string>((resolve) => {
       const chunks: Buffer[] = []
       createReadStream(fifo)
-        .on('data', (chunk: Buffer) => chunks.push(chunk))
+        .on('data', (chunk) => chunks.push(Buffer.from(chunk)))
         .on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     })
     const writer = await createAtomicWriter(fifo)
