@@ -1,7 +1,7 @@
 // The commander program: every command registered, errors mapped to exit codes, nothing exits.
 import { Command, CommanderError } from 'commander'
 import { TriageError } from '../errors.js'
-import { abortPendingWriters } from '../output/atomic-write.js'
+import { abortPendingWriters, committedTargets } from '../output/atomic-write.js'
 import { commandEval } from './commandEval.js'
 import { commandExplain } from './commandExplain.js'
 import { commandInit } from './commandInit.js'
@@ -46,9 +46,18 @@ export function withDefaultCommand(args: string[]): string[] {
 }
 
 /** Ctrl-C: remove half-written outputs, say so, and exit 130 as shells expect. */
+/** Set once Ctrl-C was pressed: what fails after it is the interrupt's doing, not an error to report. */
+let interrupted = false
+
 function onInterrupt(io: CliIo): void {
   process.once('SIGINT', () => {
-    io.stderr.write('\ninbox-triage: interrupted; no output file was written.\n')
+    interrupted = true
+    const done = committedTargets.length
+    io.stderr.write(
+      done === 0
+        ? '\ninbox-triage: interrupted; no output file was written.\n'
+        : `\ninbox-triage: interrupted; ${done} output file(s) were already complete and written (${committedTargets.join(', ')}); the others were not.\n`
+    )
     void abortPendingWriters().finally(() => process.exit(130))
   })
 }
@@ -75,6 +84,7 @@ export async function run(argv: string[], io?: CliIo): Promise<number> {
   } catch (error) {
     // A command that failed leaves no temporary file behind, whichever of its outputs it had opened.
     await abortPendingWriters()
+    if (interrupted) return 130
     if (error instanceof CommanderError) {
       // Help and version end with code 0; bad usage with 2.
       return error.exitCode === 0 ? 0 : 2

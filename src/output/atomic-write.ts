@@ -30,6 +30,9 @@ export interface AtomicWriterOptions {
 /** Writers not yet committed or aborted, so an interrupt can remove their temporary files. */
 const pending = new Set<AtomicWriter>()
 
+/** Targets committed by this process, so that an interrupt can say which outputs were already written. */
+export const committedTargets: string[] = []
+
 export async function createAtomicWriter(target: string, options: AtomicWriterOptions = {}): Promise<AtomicWriter> {
   await refuseInputs(target, options.inputs ?? [])
   // A link is followed: the file it points to is replaced, and the link stays a link.
@@ -74,6 +77,7 @@ export async function createAtomicWriter(target: string, options: AtomicWriterOp
         }
         if (failure) throw failure
         await rename(temp, target)
+        committedTargets.push(target)
       } catch (error) {
         stream.destroy()
         await unlink(temp).catch(() => undefined)
