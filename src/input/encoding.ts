@@ -9,7 +9,7 @@ export interface EncodingChoice {
   /** The name iconv-lite decodes with. */
   codec: string
   /** How the choice was made, for the summary and `explain`. */
-  method: 'forced' | 'bom' | 'valid-utf-8' | 'nul-pattern' | 'detected'
+  method: 'forced' | 'bom' | 'valid-utf-8' | 'mostly-utf-8' | 'nul-pattern' | 'detected'
 }
 
 /** The legacy encodings we pick among for files that are not UTF-8, by chardet's names. */
@@ -40,11 +40,43 @@ export function chooseEncoding(head: Uint8Array, forced?: string): EncodingChoic
   const utf16 = utf16ByNulPattern(head)
   if (utf16) return { name: utf16, codec: utf16, method: 'nul-pattern' }
   if (isValidUtf8(head)) return { name: 'utf-8', codec: 'utf-8', method: 'valid-utf-8' }
+  // A UTF-8 export with a row or two pasted from a legacy encoding is still UTF-8: those rows are
+  // rejected, not the whole file decoded as something it is not.
+  if (mostlyUtf8(head)) return { name: 'utf-8', codec: 'utf-8', method: 'mostly-utf-8' }
   const legacy = detectLegacy(head)
   return { name: legacy, codec: legacy, method: 'detected' }
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * Whether the non-ASCII bytes are mostly well-formed UTF-8 sequences: at least two, and at least
+ * four times as many as the bytes that fit no sequence. Text in a legacy encoding forms a valid
+ * sequence only now and then, by chance.
+ */
+function mostlyUtf8(head: Uint8Array): boolean {
+  const n = completeUtf8Length(head)
+  let valid = 0
+  let invalid = 0
+  for (let i = 0; i < n; ) {
+    const b = head[i]!
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
+    let ok = need > 0 && i + need < n
+    for (let k = 1; ok && k <= need; k++) ok = (head[i + k]! & 0xc0) === 0x80
+    if (ok) {
+      valid++
+      i += need + 1
+    } else {
+      invalid++
+      i++
+    }
+  }
+  return valid >= 2 && valid >= 4 * invalid
+}
 
 /** Valid UTF-8, allowing a sequence cut off at the end of the sample. */
 function isValidUtf8(head: Uint8Array): boolean {

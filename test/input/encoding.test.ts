@@ -22,7 +22,16 @@ describe('chooseEncoding', () => {
     { name: 'Shift_JIS, short', bytes: encode(csv(['返品']), 'shift_jis'), expected: ['shift_jis', 'detected'] },
     { name: 'Shift_JIS katakana', bytes: encode(csv(['アカウント']), 'shift_jis'), expected: ['shift_jis', 'detected'] },
     { name: 'Big5, short', bytes: encode(csv(['我要退款']), 'big5'), expected: ['big5', 'detected'] },
-    { name: 'Big5', bytes: encode(csv(['請問我的訂單什麼時候出貨？', '收到的商品有損壞，我要退款']), 'big5'), expected: ['big5', 'detected'] }
+    { name: 'Big5', bytes: encode(csv(['請問我的訂單什麼時候出貨？', '收到的商品有損壞，我要退款']), 'big5'), expected: ['big5', 'detected'] },
+    // A UTF-8 export with one row pasted from a Windows-1252 file: that row is rejected later,
+    // the rest is read as UTF-8.
+    {
+      name: 'UTF-8 with one Windows-1252 row',
+      bytes: Buffer.concat([Buffer.from(csv(['Ich möchte eine Rückerstattung', '我的包裹还没到，请退款', 'arrivé cassé'])), encode('9,Grüße aus München\n', 'windows-1252')]),
+      expected: ['utf-8', 'mostly-utf-8']
+    },
+    // One accented letter in legacy text makes no UTF-8 sequence: still detected.
+    { name: 'Windows-1252 with a single accent', bytes: encode(csv(['café']), 'windows-1252'), expected: ['windows-1252', 'detected'] }
   ])('$name', ({ bytes, forced, expected }) => {
     const choice = chooseEncoding(bytes, forced)
     expect([choice.name, choice.method]).toEqual(expected)
