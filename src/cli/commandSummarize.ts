@@ -11,7 +11,7 @@ import { Command } from 'commander'
 import { CheckFailed, InputError, UsageError } from '../errors.js'
 import { refuseOutputs, writeFileAtomic } from '../output/atomic-write.js'
 import { createNormalizer, type Normalizer } from '../input/normalize.js'
-import { bindProfile, builtinProfiles, detectProfile, findProfile, loadProfile, type BoundProfile, type Profile } from '../input/profiles.js'
+import { bindProfile, builtinProfiles, detectProfile, findProfile, headerKey, loadProfile, type BoundProfile, type Profile } from '../input/profiles.js'
 import { openTable } from '../input/read-table.js'
 import { loadConfig } from '../pipeline/config.js'
 import { createPipeline } from '../pipeline/pipeline.js'
@@ -70,51 +70,67 @@ const REBUILD_STAGES = new Set(['clean', 'intents', 'conversation', 'risk'])
 
 /**
  * Chooses the source profile of each row. A run over several exports writes one CSV whose header
- * is the union of theirs, so the profile is decided per row: the first candidate whose signature
- * cells are all filled.
+ * is the union of theirs, and a row has cells only in its own export's columns. So each row is
+ * read through its filled columns alone (its export's columns: Shopify's "Conversation ID", not
+ * Shopee's empty "conversation_id"), by the profile that reads the most of them and leaves the
+ * fewest unread. Rows with the same filled columns share the choice.
  */
 class RowProfiles {
   // Keyed by the header array itself: one per CSV file, one per distinct key set of an NDJSON file.
-  private readonly byHeader = new WeakMap<string[], Array<{ normalizer: Normalizer; signature: number[] }>>()
+  private readonly byHeader = new WeakMap<string[], { fallback: BoundProfile; inputWidth: number; byFilled: Map<string, Normalizer> }>()
+  private readonly mapped: Set<string>
   constructor(
     private readonly profiles: Profile[],
     private readonly forced: Profile | undefined,
     private readonly mapping: Record<string, string>
-  ) {}
+  ) {
+    this.mapped = new Set(Object.values(mapping).map(headerKey))
+  }
 
   normalizerFor(header: string[], cells: string[], file: string): Normalizer {
-    let candidates = this.byHeader.get(header)
-    if (!candidates) {
-      const bounds: BoundProfile[] = []
-      if (this.forced) bounds.push(bindProfile(this.forced, header, this.mapping))
-      else {
-        // Fails with the closest profiles when none fits.
-        const best = detectProfile(header, file, this.profiles, this.mapping)
-        for (const profile of this.profiles) {
-          if (profile.name === 'generic') continue
-          const bound = bindProfile(profile, header, this.mapping)
-          if (profile.detect.signature.every((field) => bound.columns[field] !== undefined)) bounds.push(bound)
-        }
-        bounds.sort((a, b) => Object.keys(b.columns).length - Object.keys(a.columns).length)
-        if (!bounds.some((bound) => bound.profile === best.profile)) bounds.push(best)
-      }
-      candidates = bounds.map((bound) => ({
-        normalizer: createNormalizer(bound, file),
-        signature: bound.profile.detect.signature.map((field) => bound.columns[field]!)
-      }))
-      this.byHeader.set(header, candidates)
+    let known = this.byHeader.get(header)
+    if (!known) {
+      // Fails with the closest profiles when none fits the whole header.
+      const fallback = this.forced ? bindProfile(this.forced, header, this.mapping) : detectProfile(header, file, this.profiles, this.mapping)
+      // Only the input part counts: the triage columns are filled in every row.
+      const start = triageColumnsStart(header)
+      known = { fallback, inputWidth: start < 0 ? header.length : start, byFilled: new Map() }
+      this.byHeader.set(header, known)
     }
-    for (const candidate of candidates) {
-      let filled = true
-      for (const at of candidate.signature) {
-        if ((cells[at] ?? '').trim() === '') {
-          filled = false
-          break
-        }
-      }
-      if (filled) return candidate.normalizer
+    const filled = new Uint8Array(known.inputWidth)
+    let key = ''
+    for (let i = 0; i < known.inputWidth; i++) {
+      if ((cells[i] ?? '').trim() === '') continue
+      filled[i] = 1
+      key += `${i},`
     }
-    return candidates[0]!.normalizer
+    let normalizer = known.byFilled.get(key)
+    if (!normalizer) {
+      normalizer = createNormalizer(this.choose(header, filled, known.fallback), file)
+      if (known.byFilled.size < 1024) known.byFilled.set(key, normalizer)
+    }
+    return normalizer
+  }
+
+  private choose(header: string[], filled: Uint8Array, fallback: BoundProfile): BoundProfile {
+    const masked = header.map((name, i) => (i < filled.length && !filled[i] && !this.mapped.has(headerKey(name)) ? '' : name))
+    const candidates = this.forced ? [this.forced] : this.profiles.filter((profile) => profile.name !== 'generic')
+    let chosen: BoundProfile | undefined
+    let best = -Infinity
+    for (const profile of candidates) {
+      // Whether the profile fits is a matter of the header; a row may leave a signature cell empty.
+      const whole = bindProfile(profile, header, this.mapping)
+      if (!profile.detect.signature.every((field) => whole.columns[field] !== undefined)) continue
+      const bound = bindProfile(profile, masked, this.mapping)
+      const reads = new Set(Object.values(bound.columns))
+      let score = 0
+      for (let i = 0; i < filled.length; i++) if (filled[i]) score += reads.has(i) ? 1 : -1
+      if (score > best) {
+        best = score
+        chosen = bound
+      }
+    }
+    return chosen ?? fallback
   }
 }
 

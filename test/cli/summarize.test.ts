@@ -69,13 +69,21 @@ describe('summarize', () => {
     expect(comparable(merged)).toEqual(comparable(whole))
   })
 
-  test('one mixed-source CSV (union header) summarises as its run did', async () => {
+  // Amazon rows without an order id, and Shopee's "conversation_id" beside Shopify's
+  // "Conversation ID", once took rows for another source.
+  test.each([
+    { exports: ['amazon.csv', 'shopify.csv'], orders: ['shopify-orders.csv'] },
+    { exports: ['amazon.csv', 'shopee.csv'], orders: [] },
+    { exports: ['shopee.csv', 'shopify.csv'], orders: [] },
+    { exports: ['amazon.csv', 'shopee.csv', 'shopify.csv'], orders: ['shopee-orders.csv'] }
+  ])('one mixed-source CSV (union header) of $exports summarises as its run did', async (c) => {
     const dir = tempDir()
-    for (const file of ['amazon.csv', 'shopify.csv', 'shopify-orders.csv']) copyFileSync(join(SAMPLES, file), join(dir, file))
-    await ok(['run', 'amazon.csv', 'shopify.csv', '--orders', 'shopify-orders.csv', ...NOW, '--raw', '-o', 'out.csv', '--summary-out', 'run.json', '--no-summary'], dir)
+    for (const file of [...c.exports, ...c.orders]) copyFileSync(join(SAMPLES, file), join(dir, file))
+    const orders = c.orders.flatMap((file) => ['--orders', file])
+    await ok(['run', ...c.exports, ...orders, ...NOW, '--raw', '-o', 'out.csv', '--summary-out', 'run.json', '--no-summary'], dir)
     await ok(['summarize', 'out.csv', ...NOW, '-o', 'sum.json', '--no-summary'], dir)
     const run = read(dir, 'run.json')
-    expect(Object.keys(run.sources)).toEqual(['amazon', 'shopify'])
+    expect(Object.keys(run.sources)).toEqual(c.exports.map((file) => file.replace('.csv', '')))
     expect(comparable(read(dir, 'sum.json'))).toEqual(comparable(run))
   })
 
