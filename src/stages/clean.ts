@@ -41,9 +41,31 @@ const QUOTE_STARTS: RegExp[] = [
 ]
 
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g
-const PHONE = /(?<![\w-])\+?\d[\d\s().-]{7,}\d(?![\w-])/g
-const ADDRESS =
-  /\b\d{1,5}\s+(?:[A-Za-zÀ-ÿ.'-]+\s){0,4}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|straße|strasse|str|rue|calle|via|jalan|jl)\b\.?/gi
+// A phone number may open with its area code in brackets: "(415) 555-0134".
+const PHONE = /(?<![\w-])(?:\+|\()?\d[\d\s().-]{7,}\d(?![\w-])/g
+/** A house number, with a letter as in "221B". */
+const HOUSE = String.raw`\d{1,5}[A-Za-z]?`
+/** Words of a street's name. */
+const NAME = String.raw`[\p{L}.'’-]+`
+/** Street words written after the name (English), or before it (French, Spanish, Portuguese, Malay, Indonesian). */
+const STREET_AFTER = 'street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|terrace|crescent'
+const STREET_BEFORE = 'rue|avenue|boulevard|bd|chemin|allée|impasse|calle|avenida|rua|jalan|jln|jl'
+/** Street words that open a name with the number after it, capitalised as addresses are ("sent via DHL 2 days ago" is none). */
+const STREET_OPENING = 'Rue|Calle|Avenida|Via|Viale|Piazza|Corso|Rua|Jalan|Jln|Jl'
+/** Street names that end in their street word, the number after them (German, Dutch, Polish, Turkish). */
+const STREET_SUFFIX = String.raw`\p{L}*(?:straße|strasse|str\.|weg|gasse|platz|allee|straat|laan|gracht|ulica|caddesi|sokak)`
+/** A postcode and town after the street: ", 10115 Berlin", ", 75002 Paris". */
+const TOWN = String.raw`(?:,?\s+\d{4,5}\s+\p{Lu}[\p{L}-]+)?`
+/** The number first: "12 Main Street", "221B Baker Street", "12 rue de la Paix". */
+const ADDRESS_NUMBER_FIRST = new RegExp(
+  String.raw`\b${HOUSE},?\s+(?:(?:${NAME}\s+){0,4}(?:${STREET_AFTER})\b\.?|(?:${STREET_BEFORE})\b\.?(?:\s+${NAME}){1,4})${TOWN}`,
+  'giu'
+)
+/** The name first: "Hauptstraße 12", "Calle Mayor 5", "Via Roma 10", "Jalan Ampang 12". */
+const ADDRESS_NAME_FIRST = new RegExp(
+  String.raw`(?<![\p{L}])(?:${STREET_SUFFIX}|(?:${STREET_OPENING})\.?(?:\s+${NAME}){1,3})\s+(?:[Nn]o\.?\s*)?${HOUSE}\b${TOWN}`,
+  'gu'
+)
 
 export function htmlToText(text: string): string {
   if (!HTML_HINT.test(text)) return text
@@ -81,7 +103,7 @@ export function foldWhitespace(text: string): string {
 }
 
 export function redact(text: string): string {
-  return text.replace(EMAIL, '[email]').replace(PHONE, '[phone]').replace(ADDRESS, '[address]')
+  return text.replace(EMAIL, '[email]').replace(PHONE, '[phone]').replace(ADDRESS_NUMBER_FIRST, '[address]').replace(ADDRESS_NAME_FIRST, '[address]')
 }
 
 export function cleanText(text: string, options: CleanOptions = {}): string {
