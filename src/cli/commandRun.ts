@@ -10,6 +10,7 @@ import { loadOrderBook, type OrderBook } from '../input/orders.js'
 import { builtinProfiles, loadProfile } from '../input/profiles.js'
 import { annotation, triageHeader } from '../output/annotate.js'
 import { createAtomicWriter, refuseOutputs } from '../output/atomic-write.js'
+import { RecentKeys } from '../pipeline/recent-keys.js'
 import { createOrderSheet } from '../output/order-sheet.js'
 import { createRejectsWriter, describeReject } from '../output/rejects.js'
 import { createRowRenderer, type CsvRowLayout } from '../output/row-render.js'
@@ -154,6 +155,10 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
   let rejected = 0
   const started = Date.now()
 
+  // Messages with the source and message id of an earlier one, as hashes in memory that does
+  // not grow with the file (at least the last 500,000 ids).
+  const seenIds = new RecentKeys(500_000)
+  let repeats = 0
   const messages = readMessages(inputs, {
     orderBook,
     onRow() {
@@ -186,6 +191,11 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
       },
       emit(message: Message, group: Group) {
         summary.addMessage(message)
+        if (message.message_id) {
+          const key = `${message.source}\u0000${message.message_id}`
+          if (seenIds.has(key)) repeats++
+          else seenIds.add(key)
+        }
         written++
         // The pipeline rendered every message's part (`csvRows`) and dropped its input cells.
         if (csv && renderer) return csv.writeRecord(renderer.row(message.csv_part!, groupParts.get(group)!))
@@ -213,6 +223,12 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
     await pipeline.close()
   }
   spinner?.stop()
+  if (repeats > 0) {
+    warn(
+      `${repeats} message(s) repeat the message id of an earlier one from the same source (the same export given twice, or overlapping date ranges?); ` +
+        'they are triaged and counted again, which can add chasers to an order. Give each message once.'
+    )
+  }
   summary.addRows(read, written, rejected)
   if (orderBook) {
     for (const skip of orderBook.skipped) io.stderr.write(`${skip.file}:${skip.line}: order row skipped: ${skip.reason}\n`)

@@ -57,6 +57,17 @@ describe('inbox-triage run', () => {
     expect(raw).toContain('"=HYPERLINK(""x"")"')
   })
 
+  it.each([
+    { files: ['a.csv', 'a.csv'], warned: true },
+    { files: ['a.csv', 'b.csv'], warned: false }
+  ])('warns when messages repeat an earlier message id: $files', async ({ files, warned }) => {
+    const a = AMAZON_HEADER + 'm1,t1,,amazon.com,Buyer,Ana,Subject,where is my order,2026-05-08T09:00:00Z\n'
+    const b = AMAZON_HEADER + 'm2,t1,,amazon.com,Buyer,Ana,Subject,where is my order,2026-05-08T10:00:00Z\n'
+    const result = await cli(['run', ...files, '-o', 'out.csv'], { cwd: tempDir({ 'a.csv': a, 'b.csv': b }) })
+    expect(result.code).toBe(0)
+    expect(/1 message\(s\) repeat the message id/.test(result.stderr)).toBe(warned)
+  })
+
   const ORDERS = 'amazon-order-id\tpurchase-date\torder-status\n111-1111111-1111111\t2026-05-01\tShipped\n'
   it.each([
     { args: ['-o', 'in.csv'], message: /Refusing to write .*in\.csv: it is the input file/ },
