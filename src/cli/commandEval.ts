@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { Command, Option } from 'commander'
-import { parse as parseCsv } from 'csv-parse/sync'
 import { parse as parseYaml } from 'yaml'
+import { openTable } from '../input/read-table.js'
 import { CheckFailed, InputError, UsageError } from '../errors.js'
 import { createLanguageDetector } from '../language/index.js'
 import { evaluate, parseLabels, type EvalRow } from '../rules/eval.js'
@@ -25,15 +25,11 @@ interface EvalOptions {
   format: EvalFormat
   minMacroF1?: string
   top: string
+  encoding?: string
+  delimiter?: string
 }
 
 const LABEL_COLUMNS = ['intents', 'intent', 'label', 'labels']
-
-interface CsvRecord {
-  record: string[]
-  raw: string
-  info: { lines: number }
-}
 
 async function readText(path: string, what: string): Promise<string> {
   try {
@@ -79,6 +75,8 @@ export function commandEval(io: CliIo): Command {
     .addOption(new Option('--format <format>', 'output format').choices(EVAL_FORMATS).default('text'))
     .option('--min-macro-f1 <number>', 'exit 1 when macro-F1 is below this (for CI)')
     .option('--top <count>', 'how many confusions and misses to list', '10')
+    .option('--encoding <name>', 'force the file\u2019s encoding (default: detected, as for run)')
+    .option('--delimiter <char>', 'force the delimiter (default: sniffed among , ; tab |)')
     .addHelpText(
       'after',
       '\nExamples:\n  $ inbox-triage eval labelled.csv --text-column text --label-column intent\n' +
@@ -89,14 +87,9 @@ export function commandEval(io: CliIo): Command {
       const top = Number(options.top)
       if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top takes a whole number, got "${options.top}".`)
       const path = resolve(io.cwd, file)
-      let records: CsvRecord[]
-      try {
-        records = parseCsv(await readText(path, 'labelled file'), { relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as CsvRecord[]
-      } catch (error) {
-        if (error instanceof InputError) throw error
-        throw new InputError(`${file}: not a readable CSV (${(error as Error).message}). Save it as UTF-8 CSV with a header row.`)
-      }
-      const header = (records.shift()?.record ?? []).map((name) => name.trim())
+      // Read as `run` reads an export: encoding and delimiter detected, or forced.
+      const table = await openTable(path, { label: file, encoding: options.encoding, delimiter: options.delimiter })
+      const header = table.header
       const column = (name: string, option: string): number => {
         const index = header.indexOf(name)
         if (index < 0) throw new UsageError(`${file} has no column "${name}" (${option}); its columns are: ${header.join(', ')}.`)
@@ -116,15 +109,18 @@ export function commandEval(io: CliIo): Command {
       }
       const detector = langIndex < 0 && options.lang === undefined ? createLanguageDetector() : undefined
       const rows: EvalRow[] = []
-      for (const { record, raw, info } of records) {
-        const text = cleanText(record[textIndex] ?? '')
-        const lang = options.lang ?? (langIndex >= 0 ? (record[langIndex] ?? '').trim() || 'und' : detector!.detect(text).lang)
+      for await (const record of table.records) {
+        if (record.kind === 'reject') {
+          io.stderr.write(`${file}:${record.line}: row skipped: ${record.reason}\n`)
+          continue
+        }
+        const cells = record.cells
+        const text = cleanText(cells[textIndex] ?? '')
+        const lang = options.lang ?? (langIndex >= 0 ? (cells[langIndex] ?? '').trim() || 'und' : detector!.detect(text).lang)
         const hits = matchIntents(loaded.pack, text, lang)
         const predicted: string[] = []
         for (const hit of hits) if (!predicted.includes(hit.intent)) predicted.push(hit.intent)
-        // `info.lines` is where the record ends; a quoted field may span lines.
-        const row = info.lines - (raw.match(/\n/g)?.length ?? 0) + (raw.endsWith('\n') ? 1 : 0)
-        rows.push({ row, text, gold: parseLabels(record[labelIndex] ?? '', labelMap), predicted })
+        rows.push({ row: record.line, text, gold: parseLabels(cells[labelIndex] ?? '', labelMap), predicted })
       }
       const report = evaluate(rows, { top })
       io.stdout.write(formatEval(report, options.format, { color: io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb' }))

@@ -65,4 +65,16 @@ describe('eval', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('nope.csv')
   })
+
+  // Read as run reads an export: the same rows, whatever the delimiter and encoding.
+  test.each([
+    { name: 'semicolons', bytes: Buffer.from('message;gold\nwhere is my order?;order/status\nhello;other\n') },
+    { name: 'tabs, UTF-16 with BOM', bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('message\tgold\nwhere is my order?\torder/status\nhello\tother\n', 'utf16le')]) },
+    { name: 'Excel sep= line', bytes: Buffer.from('sep=|\nmessage|gold\nwhere is my order?|order/status\nhello|other\n') }
+  ])('reads a labelled file with $name', async ({ name, bytes }) => {
+    writeFileSync(join(dir, `${name}.csv`), bytes)
+    const result = await runCommand(commandEval, ['eval', join(dir, `${name}.csv`), '--text-column', 'message', '--label-column', 'gold', '--lang', 'en', '--rules', `${PACK}/intents`, '--no-builtin', '--format', 'json'])
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout).rows).toBe(2)
+  })
 })
