@@ -1,7 +1,7 @@
 // Writes an output file through a temporary file beside it, renamed over the target only when
 // the run succeeds: an interrupted or failed run never leaves a half-written file behind.
 import { randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir, realpath, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { InputError, UsageError } from '../errors.js'
@@ -44,17 +44,8 @@ export async function createAtomicWriter(target: string, options: AtomicWriterOp
   await mkdir(dirname(target), { recursive: true }).catch(() => undefined)
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   // `flush` syncs the data to disk before the file is closed, so the rename never exposes an empty file.
-  const stream = createWriteStream(temp, { flags: 'wx', mode: await modeOf(target), flush: true })
-  let failure: Error | undefined
-  stream.on('error', (error) => {
-    failure = error
-  })
-  await new Promise<void>((resolve, reject) => {
-    stream.once('ready', resolve)
-    stream.once('error', reject)
-  }).catch((error: unknown) => {
-    throw new InputError(`${target}: cannot be written (${describe(error)}).`)
-  })
+  const opened = await openStream(createWriteStream(temp, { flags: 'wx', mode: await modeOf(target), flush: true }), target)
+  const { stream } = opened
 
   let settled = false
   const writer: AtomicWriter = {
@@ -66,7 +57,7 @@ export async function createAtomicWriter(target: string, options: AtomicWriterOp
       settled = true
       pending.delete(writer)
       try {
-        if (failure) throw failure
+        if (opened.failure) throw opened.failure
         // The caller may have ended the stream already (a writer that owns its end); the data is
         // on disk only once the file is closed.
         if (!stream.closed) {
@@ -75,7 +66,7 @@ export async function createAtomicWriter(target: string, options: AtomicWriterOp
             if (!stream.writableEnded) stream.end()
           })
         }
-        if (failure) throw failure
+        if (opened.failure) throw opened.failure
         await rename(temp, target)
         committedTargets.push(target)
       } catch (error) {
@@ -100,12 +91,11 @@ export async function createAtomicWriter(target: string, options: AtomicWriterOp
   return writer
 }
 
-/** A writer straight to a target that is no regular file (a device, a pipe). */
-async function directWriter(target: string): Promise<AtomicWriter> {
-  const stream = createWriteStream(target, { flags: 'w' })
-  let failure: Error | undefined
+/** Waits for a file stream to open; `failure` keeps the first error it reports after. */
+async function openStream(stream: WriteStream, target: string): Promise<{ stream: WriteStream; failure: Error | undefined }> {
+  const opened: { stream: WriteStream; failure: Error | undefined } = { stream, failure: undefined }
   stream.on('error', (error) => {
-    failure = error
+    opened.failure ??= error
   })
   await new Promise<void>((resolve, reject) => {
     stream.once('ready', resolve)
@@ -113,6 +103,13 @@ async function directWriter(target: string): Promise<AtomicWriter> {
   }).catch((error: unknown) => {
     throw new InputError(`${target}: cannot be written (${describe(error)}).`)
   })
+  return opened
+}
+
+/** A writer straight to a target that is no regular file (a device, a pipe). */
+async function directWriter(target: string): Promise<AtomicWriter> {
+  const opened = await openStream(createWriteStream(target, { flags: 'w' }), target)
+  const { stream } = opened
   const closed = (): Promise<void> =>
     new Promise<void>((resolve) => {
       if (stream.closed) return resolve()
@@ -125,7 +122,7 @@ async function directWriter(target: string): Promise<AtomicWriter> {
     direct: true,
     async commit() {
       await closed()
-      if (failure) throw new InputError(`${target}: writing failed (${describe(failure)}).`)
+      if (opened.failure) throw new InputError(`${target}: writing failed (${describe(opened.failure)}).`)
     },
     async abort() {
       if (!stream.closed) stream.destroy()
