@@ -87,7 +87,7 @@ const SPOOL_BLOCK = 1 << 16
  * The order sheet of a run, written once every order is scored. The rows wait on disk, in a
  * temporary file beside the sheet, and memory keeps only what sorting them needs: a sheet of a
  * million-message export has hundreds of thousands of rows, and held as objects they kept every
- * chunk of the input they had text from (1.45 GB of memory at 1,000,000 messages).
+ * chunk of the input they had text from (1.4 GB of memory at 1,000,000 messages).
  */
 export interface OrderSheet {
   add(risk: OrderRisk): void | Promise<void>
