@@ -23,7 +23,7 @@ import type { Group, Message } from '../types.js'
 import { openInputs, readMessages, type InputOptions, type OpenedInput } from './inputs.js'
 import { deliverSummary } from './commandSummarize.js'
 import type { CliIo } from './io.js'
-import { collect, parseNow, parseTop } from './options.js'
+import { collect, outputPath, parseNow, parseTop } from './options.js'
 
 export interface RunOptions extends InputOptions {
   output?: string
@@ -100,14 +100,13 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
   const profiles = [...config.profiles.map((file) => loadProfile(file)), ...builtinProfiles()]
   // Order files are inputs too: no output may be written over one.
   const inputPaths = [...files, ...options.orders].filter((file) => file !== '-').map((file) => resolve(io.cwd, file))
-  const outputPath = (path: string | undefined): string | undefined => (path && path !== '-' ? resolve(io.cwd, path) : undefined)
   await refuseOutputs(
     [
-      ['-o', outputPath(options.output)],
-      ['--orders-out', outputPath(options.ordersOut)],
-      ['--summary-out', outputPath(options.summaryOut)],
-      ['--report', outputPath(options.report)],
-      ['--rejects', outputPath(options.rejects)]
+      ['-o', outputPath(io.cwd, options.output)],
+      ['--orders-out', outputPath(io.cwd, options.ordersOut)],
+      ['--summary-out', outputPath(io.cwd, options.summaryOut)],
+      ['--report', outputPath(io.cwd, options.report)],
+      ['--rejects', outputPath(io.cwd, options.rejects)]
     ],
     inputPaths
   )

@@ -23,7 +23,7 @@ import { formatForFile, renderSummary } from '../summary/render.js'
 import type { Group, Message } from '../types.js'
 import { parseMap } from './inputs.js'
 import { useColor, type CliIo } from './io.js'
-import { collect, parseNow, parseTop } from './options.js'
+import { collect, outputPath, parseNow, parseTop } from './options.js'
 
 export interface SummaryDelivery {
   /** `.json`, `.md` or `.html` by extension; `-` writes JSON to stdout. */
@@ -345,8 +345,7 @@ export function commandSummarize(io: CliIo): Command {
     .action(async (files: string[], options: SummarizeOptions) => {
       const failOn = options.failOn !== undefined ? parseFailOn(options.failOn) : []
       const inputs = files.map((file) => resolve(io.cwd, file))
-      const out = (path: string | undefined): string | undefined => (path && path !== '-' ? resolve(io.cwd, path) : undefined)
-      await refuseOutputs([['-o', out(options.output)], ['--report', out(options.report)]], inputs)
+      await refuseOutputs([['-o', outputPath(io.cwd, options.output)], ['--report', outputPath(io.cwd, options.report)]], inputs)
       const summary = await summarizeAnnotated(files, options, io)
       await deliverSummary(summary, { summaryOut: options.output, report: options.report, terminal: options.summary, failOn, inputs }, io)
     })

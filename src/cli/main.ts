@@ -45,10 +45,10 @@ export function withDefaultCommand(args: string[]): string[] {
   return ['run', ...args]
 }
 
-/** Ctrl-C: remove half-written outputs, say so, and exit 130 as shells expect. */
 /** Set once Ctrl-C was pressed: what fails after it is the interrupt's doing, not an error to report. */
 let interrupted = false
 
+/** Ctrl-C: remove half-written outputs, say which were already written, and exit 130 as shells expect. */
 function onInterrupt(io: CliIo): void {
   process.once('SIGINT', () => {
     interrupted = true

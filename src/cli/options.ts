@@ -1,4 +1,5 @@
 // Option values shared by the commands, checked the same way everywhere.
+import { resolve } from 'node:path'
 import { UsageError } from '../errors.js'
 
 /** Commander's collector for an option given several times (`--orders a --orders b`). */
@@ -19,4 +20,9 @@ export function parseTop(value: string): number {
   const top = Number(value)
   if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top ${value}: expected a whole number`)
   return top
+}
+
+/** An output option's file, resolved; undefined when not given or `-` (stdout). */
+export function outputPath(cwd: string, path: string | undefined): string | undefined {
+  return path && path !== '-' ? resolve(cwd, path) : undefined
 }
