@@ -190,11 +190,7 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
       },
       emit(message: Message, group: Group) {
         summary.addMessage(message)
-        if (message.message_id) {
-          const key = `${message.source}\u0000${message.message_id}`
-          if (seenIds.has(key)) repeats++
-          else seenIds.add(key)
-        }
+        if (message.message_id && seenIds.add(`${message.source}\u0000${message.message_id}`)) repeats++
         written++
         // The pipeline rendered every message's part (`csvRows`) and dropped its input cells.
         if (csv && renderer) return csv.writeRecord(renderer.row(message.csv_part!, groupParts.get(group)!))

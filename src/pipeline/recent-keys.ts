@@ -4,12 +4,16 @@
 // keys each: when the young one fills up, it becomes the old one and the oldest keys are
 // forgotten, so at least the last `limit` keys are always remembered.
 //
-// The grouper uses it for the conversations it has finished. Holding their ids as strings grew
-// with the file, and an id read from the input is often a slice of the chunk it was read from,
-// which then stayed in memory with it.
+// For ids read from the input (the conversations the grouper has finished, the message ids `run`
+// has seen): holding them as strings grew with the file, and an id read from the input is often
+// a slice of the chunk it was read from, which then stayed in memory with it.
+
+/** The two hashes of the last key hashed: written by `hash`, read at once (no pair allocated per key). */
+let hashA = 0
+let hashB = 0
 
 /** FNV-1a over the UTF-16 units, and a second hash of the same units with other constants. */
-function hashes(key: string): [number, number] {
+function hash(key: string): void {
   let a = 0x811c9dc5 | 0
   let b = 0x2545f491
   for (let i = 0; i < key.length; i++) {
@@ -19,7 +23,8 @@ function hashes(key: string): [number, number] {
     b ^= b >>> 15
   }
   // 0 marks an empty slot.
-  return [a === 0 ? 1 : a, b]
+  hashA = a === 0 ? 1 : a
+  hashB = b
 }
 
 /** An open-addressing set of hash pairs, doubling when half full. */
@@ -37,8 +42,8 @@ class HashPairs {
     }
   }
 
+  /** Adds a pair that is not in the set. */
   add(a: number, b: number): void {
-    if (this.has(a, b)) return
     if (2 * (this.count + 1) > this.slots.length / 2) this.grow()
     this.put(this.slots, a, b)
     this.count++
@@ -67,21 +72,27 @@ export class RecentKeys {
   /** `limit`: keys per generation; the last `limit` keys added are always remembered. */
   constructor(private readonly limit: number) {}
 
-  add(key: string): void {
-    const [a, b] = hashes(key)
+  /** Remembers `key`; returns whether it was remembered already. */
+  add(key: string): boolean {
+    hash(key)
+    if (this.young.has(hashA, hashB)) return true
+    // A key only the old generation holds is added to the young one too, so that the last
+    // `limit` keys added are remembered whichever generation first held them.
+    const seen = this.old.has(hashA, hashB)
     if (this.young.count >= this.limit) {
       this.old = this.young
       this.young = new HashPairs()
     }
-    this.young.add(a, b)
+    this.young.add(hashA, hashB)
+    return seen
   }
 
   has(key: string): boolean {
-    const [a, b] = hashes(key)
-    return this.young.has(a, b) || this.old.has(a, b)
+    hash(key)
+    return this.young.has(hashA, hashB) || this.old.has(hashA, hashB)
   }
 
-  /** Keys remembered (both generations; a key added to both counts twice). */
+  /** Keys remembered, over both generations (a key both hold counts twice). */
   get size(): number {
     return this.young.count + this.old.count
   }

@@ -35,4 +35,12 @@ describe('RecentKeys', () => {
     expect(remembered.slice(0, 800).some(Boolean)).toBe(false)
     expect(keys.size).toBeLessThanOrEqual(200)
   })
+
+  it('add says whether the key was remembered already, and a key added again stays remembered', () => {
+    const keys = new RecentKeys(2)
+    expect(['a', 'b', 'a', 'c', 'd', 'a', 'e', 'f', 'g'].map((k) => keys.add(k))).toEqual([false, false, true, false, false, true, false, false, false])
+    // The second "a" came after a rotation: the old generation still knew it, and the young one
+    // took it again, so two keys later it is still remembered.
+    expect(['a', 'e', 'f', 'g'].map((k) => keys.has(k))).toEqual([true, true, true, true])
+  })
 })
