@@ -77,7 +77,7 @@ const REBUILD_STAGES = new Set(['clean', 'intents', 'conversation', 'risk'])
  */
 class RowProfiles {
   // Keyed by the header array itself: one per CSV file, one per distinct key set of an NDJSON file.
-  private readonly byHeader = new WeakMap<string[], { fallback: BoundProfile; inputWidth: number; byFilled: Map<string, Normalizer> }>()
+  private readonly byHeader = new WeakMap<string[], HeaderProfiles>()
   private readonly mapped: Set<string>
   constructor(
     private readonly profiles: Profile[],
@@ -88,50 +88,70 @@ class RowProfiles {
   }
 
   normalizerFor(header: string[], cells: string[], file: string): Normalizer {
-    let known = this.byHeader.get(header)
-    if (!known) {
-      // Fails with the closest profiles when none fits the whole header.
-      const fallback = this.forced ? bindProfile(this.forced, header, this.mapping) : detectProfile(header, file, this.profiles, this.mapping)
-      // Only the input part counts: the triage columns are filled in every row.
-      const start = triageColumnsStart(header)
-      known = { fallback, inputWidth: start < 0 ? header.length : start, byFilled: new Map() }
-      this.byHeader.set(header, known)
-    }
-    const filled = new Uint8Array(known.inputWidth)
+    const known = this.byHeader.get(header) ?? this.learn(header, file)
     let key = ''
-    for (let i = 0; i < known.inputWidth; i++) {
-      if ((cells[i] ?? '').trim() === '') continue
-      filled[i] = 1
-      key += `${i},`
-    }
+    for (let i = 0; i < known.inputWidth; i++) if ((cells[i] ?? '').trim() !== '') key += `${i},`
     let normalizer = known.byFilled.get(key)
     if (!normalizer) {
-      normalizer = createNormalizer(this.choose(header, filled, known.fallback), file)
+      const bound = this.choose(header, cells, known)
+      // Many patterns of filled cells come to one binding: one normalizer (and its regexes) each.
+      const binding = `${bound.profile.name}\u0000${JSON.stringify(bound.columns)}`
+      normalizer = known.byBinding.get(binding)
+      if (!normalizer) known.byBinding.set(binding, (normalizer = createNormalizer(bound, file)))
       if (known.byFilled.size < 1024) known.byFilled.set(key, normalizer)
     }
     return normalizer
   }
 
-  private choose(header: string[], filled: Uint8Array, fallback: BoundProfile): BoundProfile {
-    const masked = header.map((name, i) => (i < filled.length && !filled[i] && !this.mapped.has(headerKey(name)) ? '' : name))
-    const candidates = this.forced ? [this.forced] : this.profiles.filter((profile) => profile.name !== 'generic')
+  /** What does not depend on the row: the profiles the header fits, and where its input part ends. */
+  private learn(header: string[], file: string): HeaderProfiles {
+    // Fails with the closest profiles when none fits the whole header.
+    const fallback = this.forced ? bindProfile(this.forced, header, this.mapping) : detectProfile(header, file, this.profiles, this.mapping)
+    // Whether a profile fits is a matter of the header; a row may leave a signature cell empty.
+    const fitting = this.forced
+      ? [this.forced]
+      : this.profiles.filter((profile) => {
+          if (profile.name === 'generic') return false
+          const whole = bindProfile(profile, header, this.mapping)
+          return profile.detect.signature.every((field) => whole.columns[field] !== undefined)
+        })
+    // Only the input part counts: the triage columns are filled in every row.
+    const start = triageColumnsStart(header)
+    const known: HeaderProfiles = { fallback, fitting, inputWidth: start < 0 ? header.length : start, byFilled: new Map(), byBinding: new Map() }
+    this.byHeader.set(header, known)
+    return known
+  }
+
+  private choose(header: string[], cells: string[], known: HeaderProfiles): BoundProfile {
+    const filled = (i: number): boolean => i < known.inputWidth && (cells[i] ?? '').trim() !== ''
+    const masked = header.map((name, i) => (i < known.inputWidth && !filled(i) && !this.mapped.has(headerKey(name)) ? '' : name))
     let chosen: BoundProfile | undefined
     let best = -Infinity
-    for (const profile of candidates) {
-      // Whether the profile fits is a matter of the header; a row may leave a signature cell empty.
-      const whole = bindProfile(profile, header, this.mapping)
-      if (!profile.detect.signature.every((field) => whole.columns[field] !== undefined)) continue
+    for (const profile of known.fitting) {
       const bound = bindProfile(profile, masked, this.mapping)
       const reads = new Set(Object.values(bound.columns))
       let score = 0
-      for (let i = 0; i < filled.length; i++) if (filled[i]) score += reads.has(i) ? 1 : -1
+      for (let i = 0; i < known.inputWidth; i++) if (filled(i)) score += reads.has(i) ? 1 : -1
       if (score > best) {
         best = score
         chosen = bound
       }
     }
-    return chosen ?? fallback
+    return chosen ?? known.fallback
   }
+}
+
+interface HeaderProfiles {
+  /** The header's profile as a whole, for a row no fitting profile reads. */
+  fallback: BoundProfile
+  /** The profiles whose signature the header holds. */
+  fitting: Profile[]
+  /** Columns before the triage columns. */
+  inputWidth: number
+  /** By the row's filled columns (`"0,3,7,"`). */
+  byFilled: Map<string, Normalizer>
+  /** By the profile and columns chosen. */
+  byBinding: Map<string, Normalizer>
 }
 
 interface AnnotatedRow {
