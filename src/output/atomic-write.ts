@@ -1,5 +1,6 @@
 // Writes an output file through a temporary file beside it, renamed over the target only when
-// the run succeeds: an interrupted or failed run never leaves a half-written file behind.
+// the run succeeds: an interrupted or failed run never leaves a half-written file behind. A
+// device or a pipe (/dev/stdout, /dev/null) is no file to rename over: it is written directly.
 import { randomBytes } from 'node:crypto'
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir, realpath, rename, stat, unlink } from 'node:fs/promises'
@@ -18,7 +19,7 @@ export interface AtomicWriter {
   readonly direct: boolean
   /** Flushes, syncs and renames the temporary file over the target. */
   commit(): Promise<void>
-  /** Drops the temporary file; the target is untouched. Safe to call after commit or twice. */
+  /** Drops the temporary file; the target is untouched (unless `direct`). Safe to call after commit or twice. */
   abort(): Promise<void>
 }
 

@@ -1,10 +1,10 @@
 // The order-risk sheet: one row per order (or orderless conversation), highest risk first.
-import type { OrderRisk } from '../types.js'
-import { formatReason } from './annotate.js'
 import { once } from 'node:events'
 import { closeSync, openSync, readSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
+import type { OrderRisk } from '../types.js'
+import { formatReason } from './annotate.js'
 import { createAtomicWriter, type AtomicWriter } from './atomic-write.js'
 import { createCsvWriter, csvRecord } from './table-writer.js'
 
