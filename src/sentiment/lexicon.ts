@@ -62,18 +62,18 @@ export interface Entry {
 }
 
 /**
- * A trie node. Most nodes deep in a word have one child, kept inline (`code`, `only`); a Map is
- * made only where the trie branches, which keeps 30,000 entries light to build and to walk.
+ * A trie node while a lexicon is compiled. Most nodes deep in a word have one child, kept inline
+ * (`code`, `only`); a Map is made only where the trie branches. `freeze` turns the finished trie
+ * into a `Trie`.
  */
-export interface TrieNode {
+interface TrieNode {
   code: number
   only: TrieNode | null
   next: Map<number, TrieNode> | null
   entry: Entry | null
 }
 
-/** The child of `node` for a UTF-16 code unit, if any. */
-export function childOf(node: TrieNode, code: number): TrieNode | undefined {
+function childNode(node: TrieNode, code: number): TrieNode | undefined {
   if (node.only !== null) return node.code === code ? node.only : undefined
   return node.next === null ? undefined : node.next.get(code)
 }
@@ -81,6 +81,72 @@ export function childOf(node: TrieNode, code: number): TrieNode | undefined {
 function* childrenOf(node: TrieNode): Generator<[number, TrieNode]> {
   if (node.only !== null) yield [node.code, node.only]
   else if (node.next !== null) yield* node.next
+}
+
+/** Children up to this many are searched one by one; more, by halving. */
+const LINEAR_CHILDREN = 8
+
+/**
+ * A compiled trie in three typed arrays. States are numbered breadth-first, so the children of a
+ * state are consecutive numbers, sorted by code unit. A node object and a Map per branch took
+ * about 10 MB for the built-in lexicons, held by every thread that scores sentiment, and more
+ * again in headroom for the collector; these arrays take under 2 MB and are not traced.
+ */
+export class Trie {
+  /** State 0 is the root. */
+  static readonly ROOT = 0
+  /** Children of state `s` are the states `first[s]` … `first[s + 1] - 1`. */
+  private readonly first: Int32Array
+  /** The code unit that leads into each state. */
+  private readonly unit: Uint16Array
+  /** Index in `entries` of the entry ending at each state, or -1. */
+  private readonly entryAt: Int32Array
+  private readonly entries: Entry[]
+
+  constructor(root: TrieNode) {
+    const nodes: TrieNode[] = [root]
+    const units: number[] = [0]
+    const first: number[] = []
+    for (let head = 0; head < nodes.length; head++) {
+      first.push(nodes.length)
+      const children = [...childrenOf(nodes[head]!)].sort((a, b) => a[0] - b[0])
+      for (const [code, child] of children) {
+        nodes.push(child)
+        units.push(code)
+      }
+    }
+    first.push(nodes.length)
+    this.first = Int32Array.from(first)
+    this.unit = Uint16Array.from(units)
+    this.entryAt = new Int32Array(nodes.length).fill(-1)
+    this.entries = []
+    for (let s = 0; s < nodes.length; s++) {
+      const entry = nodes[s]!.entry
+      if (entry === null) continue
+      this.entryAt[s] = this.entries.length
+      this.entries.push(entry)
+    }
+  }
+
+  /** The child of `state` for a UTF-16 code unit, or -1. */
+  child(state: number, code: number): number {
+    let low = this.first[state]!
+    let high = this.first[state + 1]!
+    const unit = this.unit
+    while (high - low > LINEAR_CHILDREN) {
+      const middle = (low + high) >>> 1
+      if (unit[middle]! <= code) low = middle
+      else high = middle
+    }
+    for (let c = low; c < high; c++) if (unit[c] === code) return c
+    return -1
+  }
+
+  /** The entry that ends at `state`, if any. */
+  entry(state: number): Entry | null {
+    const at = this.entryAt[state]!
+    return at < 0 ? null : this.entries[at]!
+  }
 }
 
 export interface CompiledLanguage {
@@ -96,17 +162,17 @@ export interface CompiledLanguage {
   /** Length of the longest uncounted word. */
   uncountedLength: number
   fold: FoldOptions
-  trie: TrieNode
+  trie: Trie
   /**
    * Every entry without tones, for messages typed without any (Vietnamese "hang dep lam"); null
    * where diacritics are folded anyway.
    */
-  toneless: TrieNode | null
+  toneless: Trie | null
   /**
    * Compound heads (German `*fehler` in Pixelfehler, `*schaden` in Transportschaden), keyed
    * backwards so a word's ending is walked from its last letter; null when the language has none.
    */
-  heads: TrieNode | null
+  heads: Trie | null
   /**
    * Endings a word may add to any scored entry (German -e -en -er -es -em, French -e -s -es), so
    * `enttäuscht` also reads `enttäuschte`; empty where words do not inflect so.
@@ -118,7 +184,7 @@ export interface CompiledLanguage {
 export interface CompiledSymbols {
   /** Emoji score by code point. */
   emoji: Map<number, number>
-  emoticons: TrieNode
+  emoticons: Trie
   /** First code units of emoticons, to skip the trie walk on ordinary characters. */
   emoticonStarts: Set<number>
 }
@@ -131,7 +197,7 @@ function insert(root: TrieNode, key: string, term: string): Entry {
   let node = root
   for (let i = 0; i < key.length; i++) {
     const code = key.charCodeAt(i)
-    let child = childOf(node, code)
+    let child = childNode(node, code)
     if (!child) {
       child = newNode()
       if (node.only === null && node.next === null) {
@@ -291,12 +357,17 @@ export function compileLanguage(lang: string, file: LexiconFile): CompiledLangua
     uncounted: uncounted.length > 0 ? new Set(uncounted) : null,
     uncountedLength: uncounted.reduce((longest, word) => Math.max(longest, word.length), 0),
     fold,
-    trie,
-    toneless,
-    heads,
+    trie: new Trie(trie),
+    toneless: toneless === null ? null : new Trie(toneless),
+    heads: compiledHeads(heads),
     inflections: spaced ? (file.inflections ?? []).map(keyOf).filter((ending) => ending !== '') : [],
     ...(file.thresholds ? { thresholds: file.thresholds } : {})
   }
+}
+
+/** Compound heads are added from a closure, where TypeScript cannot follow the assignment. */
+function compiledHeads(heads: TrieNode | null): Trie | null {
+  return heads === null ? null : new Trie(heads)
 }
 
 function reversed(key: string): string {
@@ -380,5 +451,5 @@ export function compileSymbols(file: LexiconFile): CompiledSymbols {
     insert(emoticons, symbol, symbol).valence = score
     emoticonStarts.add(symbol.charCodeAt(0))
   }
-  return { emoji, emoticons, emoticonStarts }
+  return { emoji, emoticons: new Trie(emoticons), emoticonStarts }
 }

@@ -1,7 +1,7 @@
 // Finding lexicon entries in folded text: the longest match at every place a word may start,
 // with elongated letters skipped, and the emoji and emoticon matcher of the folding pass.
 import type { Span } from '../types.js'
-import { childOf, type CompiledLanguage, type CompiledSymbols, type Entry, type TrieNode } from './lexicon.js'
+import { Trie, type CompiledLanguage, type CompiledSymbols, type Entry } from './lexicon.js'
 import { isUnspacedUnit } from '../rules/fold.js'
 import { isWordUnit, type FoldedText, type SymbolMatcher } from './normalize.js'
 
@@ -32,16 +32,17 @@ export function symbolMatcher(symbols: CompiledSymbols): SymbolMatcher {
     const before = index === 0 ? 0x20 : text.charCodeAt(index - 1)
     const letterFirst = isAsciiLetter(code)
     if (!(isSpace(before) || (!letterFirst && isAsciiLetter(before)))) return 0
-    let node = symbols.emoticons
+    const trie = symbols.emoticons
+    let state = Trie.ROOT
     let best = 0
     let value = 0
     for (let j = index; j < text.length; j++) {
-      const child = childOf(node, text.charCodeAt(j))
-      if (!child) break
-      node = child
-      if (node.entry && endsEmoticon(text, j + 1)) {
+      state = trie.child(state, text.charCodeAt(j))
+      if (state < 0) break
+      const entry = trie.entry(state)
+      if (entry !== null && endsEmoticon(text, j + 1)) {
         best = j + 1 - index
-        value = node.entry.valence!
+        value = entry.valence!
       }
     }
     if (best === 0) return 0
@@ -66,6 +67,7 @@ function endsEmoticon(text: string, end: number): boolean {
 
 // The longest match found by `walk`, kept in module state so the scan allocates nothing per step.
 let walkText = ''
+let walkTrie: Trie
 let walkInflections: string[] = []
 let bestEntry: Entry | null = null
 let bestEnd = -1
@@ -101,14 +103,13 @@ function endOfWord(j: number): number {
 }
 
 /** The longest compound head that ends the word [start, end), read backwards from its last letter. */
-function headOf(heads: TrieNode, start: number, end: number): Entry | null {
-  let node = heads
+function headOf(heads: Trie, start: number, end: number): Entry | null {
+  let state = Trie.ROOT
   let found: Entry | null = null
   for (let k = end - 1; k >= start; k--) {
-    const child = childOf(node, walkText.charCodeAt(k))
-    if (child === undefined) break
-    node = child
-    if (node.entry !== null) found = node.entry
+    state = heads.child(state, walkText.charCodeAt(k))
+    if (state < 0) break
+    found = heads.entry(state) ?? found
   }
   return found
 }
@@ -135,24 +136,26 @@ function inflectedEnd(entry: Entry, j: number, start: number): number {
 }
 
 /**
- * Follows the trie from `node` at text offset `j`. A letter repeated for emphasis may be skipped
+ * Follows the trie from `state` at text offset `j`. A letter repeated for emphasis may be skipped
  * (Thai and CJK lengthen with one extra letter, มากก; Latin needs three in a row, sooo); when the
  * trie also goes on with that letter (soo → soothe) both paths are tried.
  */
-function walk(node: TrieNode, j: number, start: number, elongated: boolean): void {
+function walk(state: number, j: number, start: number, elongated: boolean): void {
   const text = walkText
+  const trie = walkTrie
   for (;;) {
-    if (node.entry !== null) {
+    const entry = trie.entry(state)
+    if (entry !== null) {
       // A whole entry beats a stem that reaches the same end (kaputt over kaputt*).
       if ((j > bestEnd || (j === bestEnd && bestStem)) && endsWord(j)) {
-        bestEntry = node.entry
+        bestEntry = entry
         bestEnd = j
         bestElongated = elongated
         bestStem = false
       } else if (j < text.length) {
-        const end = node.entry.stem === true ? endOfWord(j) : inflectedEnd(node.entry, j, start)
+        const end = entry.stem === true ? endOfWord(j) : inflectedEnd(entry, j, start)
         if (end > bestEnd) {
-          bestEntry = node.entry
+          bestEntry = entry
           bestEnd = end
           bestElongated = elongated
           bestStem = true
@@ -161,16 +164,16 @@ function walk(node: TrieNode, j: number, start: number, elongated: boolean): voi
     }
     if (j >= text.length) return
     const code = text.charCodeAt(j)
-    const child = childOf(node, code)
+    const child = trie.child(state, code)
     const repeat =
       j > start &&
       code !== 0x20 &&
       code === text.charCodeAt(j - 1) &&
       (isUnspacedUnit(code) || text.charCodeAt(j + 1) === code || (j - 2 >= start && text.charCodeAt(j - 2) === code))
-    if (child !== undefined) {
+    if (child >= 0) {
       if (repeat) walk(child, j + 1, start, elongated)
       else {
-        node = child
+        state = child
         j++
         continue
       }
@@ -191,6 +194,7 @@ export function scan(language: CompiledLanguage, folded: FoldedText): Match[] {
   const matches: Match[] = []
   const trie = language.toneless !== null && !folded.nonAscii ? language.toneless : language.trie
   walkText = text
+  walkTrie = trie
   walkInflections = language.inflections
   for (let i = 0; i < n; i++) {
     const first = text.charCodeAt(i)
@@ -201,7 +205,7 @@ export function scan(language: CompiledLanguage, folded: FoldedText): Match[] {
     bestEnd = -1
     bestElongated = false
     bestStem = false
-    walk(trie, i, i, false)
+    walk(Trie.ROOT, i, i, false)
     if (bestEntry === null && language.heads !== null && isWordUnit(first)) {
       const end = endOfWord(i)
       const entry = headOf(language.heads, i, end)
