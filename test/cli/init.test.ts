@@ -48,6 +48,18 @@ describe('init', () => {
     expect(evaluation.code).toBe(0)
   })
 
+  // The workflow it writes fails on any warning, so the starter must pass with none.
+  test.each([
+    { paths: ['rules', 'profiles'], why: 'the paths its CI workflow checks' },
+    { paths: ['.'], why: 'the whole folder' }
+  ])('rules check on $why finds no problem at all, warnings included', async ({ paths }) => {
+    const check = await runCommand(commandRules, ['rules', 'check', ...paths, '--format', 'json', '--max-warnings', '0'], { cwd: dir })
+    const report = JSON.parse(check.stdout) as { errorCount: number; warningCount: number; problems: Array<{ ruleId: string; message: string }> }
+    expect(report.problems.map((problem) => `${problem.ruleId}: ${problem.message}`)).toEqual([])
+    expect(report.warningCount).toBe(0)
+    expect(check.code).toBe(0)
+  })
+
   test('refuses to overwrite without --force', async () => {
     const again = await runCommand(commandInit, ['init', 'team'], { cwd: root })
     expect(again.code).toBe(2)
