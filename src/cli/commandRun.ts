@@ -6,7 +6,8 @@ import { extname, resolve } from 'node:path'
 import { Command, Option } from 'commander'
 import ora, { type Ora } from 'ora'
 import { UsageError } from '../errors.js'
-import { loadOrderBook, type OrderBook } from '../input/orders.js'
+import { delimiterName } from '../input/dialect.js'
+import { loadOrderBook, unjoinedOrderFileWarnings, type OrderBook } from '../input/orders.js'
 import { builtinProfiles, loadProfile } from '../input/profiles.js'
 import { annotation, triageHeader } from '../output/annotate.js'
 import { createAtomicWriter, refuseOutputs } from '../output/atomic-write.js'
@@ -23,7 +24,7 @@ import type { Group, Message } from '../types.js'
 import { openInputs, readMessages, type InputOptions, type OpenedInput } from './inputs.js'
 import { deliverSummary } from './commandSummarize.js'
 import type { CliIo } from './io.js'
-import { collect, outputPath, parseNow, parseTop } from './options.js'
+import { collect, nowBeforeLatestWarning, outputPath, parseNow, parseTop } from './options.js'
 
 export interface RunOptions extends InputOptions {
   output?: string
@@ -158,6 +159,8 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
   // not grow with the file (at least the last 500,000 ids).
   const seenIds = new RecentKeys(500_000)
   let repeats = 0
+  // ISO times in UTC compare as text, as the grouper compares them.
+  let latest = ''
   const messages = readMessages(inputs, {
     orderBook,
     onRow() {
@@ -170,7 +173,7 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
       await rejects?.write(file, record)
     },
     onInputDone({ table, profile }, rows, normalizer) {
-      summary.addInput({ file: table.file, source: profile.name, encoding: table.encoding, rows })
+      summary.addInput({ file: table.file, source: profile.name, encoding: table.encoding, delimiter: delimiterName(table.delimiter), rows })
       if (table.headerOnly) warn(`${table.file}: has a header row but no messages; check the export's date range and filters.`)
       const { damagedOrderIds, zoneAssumed, badDates } = normalizer.counts
       if (damagedOrderIds > 0) {
@@ -190,6 +193,7 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
       },
       emit(message: Message, group: Group) {
         summary.addMessage(message)
+        if (message.created_at > latest) latest = message.created_at
         if (message.message_id && seenIds.add(`${message.source}\u0000${message.message_id}`)) repeats++
         written++
         // The pipeline rendered every message's part (`csvRows`) and dropped its input cells.
@@ -224,6 +228,9 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
         'they are triaged and counted again, which can add chasers to an order. Give each message once.'
     )
   }
+  const early = nowBeforeLatestWarning(now, latest)
+  if (early) warn(early)
+  if (orderBook) for (const warning of unjoinedOrderFileWarnings(orderBook)) warn(warning)
   summary.addRows(read, written, rejected)
   if (orderBook) {
     for (const skip of orderBook.skipped) io.stderr.write(`${skip.file}:${skip.line}: order row skipped: ${skip.reason}\n`)

@@ -9,6 +9,7 @@ import { extname, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Command } from 'commander'
 import { CheckFailed, InputError, UsageError } from '../errors.js'
+import { delimiterName } from '../input/dialect.js'
 import { createNormalizer, type Normalizer } from '../input/normalize.js'
 import { bindProfile, builtinProfiles, detectProfile, findProfile, headerKey, loadProfile, type BoundProfile, type Profile } from '../input/profiles.js'
 import { openTable } from '../input/read-table.js'
@@ -23,7 +24,7 @@ import { formatForFile, renderSummary } from '../summary/render.js'
 import type { Group, Message } from '../types.js'
 import { parseMap } from './inputs.js'
 import { useColor, type CliIo } from './io.js'
-import { collect, outputPath, parseNow, parseTop } from './options.js'
+import { collect, nowBeforeLatestWarning, outputPath, parseNow, parseTop } from './options.js'
 
 export interface SummaryDelivery {
   /** `.json`, `.md` or `.html` by extension; `-` writes JSON to stdout. */
@@ -211,10 +212,11 @@ async function* ndjsonRows(path: string, shown: string): AsyncGenerator<Annotate
   if (line === 0) throw new InputError(`${shown}: empty file; expected the annotated output of \`inbox-triage run\`.`)
 }
 
-/** `read.encoding` is set once the file is open, for the summary's input list. */
-async function* csvRows(path: string, shown: string, read: { encoding?: string }): AsyncGenerator<AnnotatedRecord> {
+/** `read.encoding` and `read.delimiter` are set once the file is open, for the summary's input list. */
+async function* csvRows(path: string, shown: string, read: { encoding?: string; delimiter?: string }): AsyncGenerator<AnnotatedRecord> {
   const table = await openTable(path, { encoding: read.encoding, label: shown })
   read.encoding = table.encoding
+  read.delimiter = delimiterName(table.delimiter)
   const start = triageColumnsStart(table.header)
   if (start < 0) {
     throw new InputError(
@@ -287,6 +289,7 @@ export async function summarizeAnnotated(files: string[], options: SummarizeOpti
     workers: 0
   })
   const annotations = new WeakMap<Message, ParsedAnnotation>()
+  let latest = ''
   let read = 0
   let written = 0
   let rejected = 0
@@ -296,7 +299,7 @@ export async function summarizeAnnotated(files: string[], options: SummarizeOpti
     for (const file of files) {
       const path = resolve(io.cwd, file)
       const ndjson = await isNdjson(path, file)
-      const opened: { encoding?: string } = { encoding: ndjson ? 'utf-8' : options.encoding }
+      const opened: { encoding?: string; delimiter?: string } = { encoding: ndjson ? 'utf-8' : options.encoding }
       const rows = ndjson ? ndjsonRows(path, file) : csvRows(path, file, opened)
       const sources = new Set<string>()
       let count = 0
@@ -314,7 +317,7 @@ export async function summarizeAnnotated(files: string[], options: SummarizeOpti
         count++
         yield message
       }
-      summary.addInput({ file, source: [...sources].join(', '), encoding: opened.encoding ?? '', rows: count })
+      summary.addInput({ file, source: [...sources].join(', '), encoding: opened.encoding ?? '', delimiter: opened.delimiter, rows: count })
     }
   }
 
@@ -328,9 +331,12 @@ export async function summarizeAnnotated(files: string[], options: SummarizeOpti
       const annotation = annotations.get(message)
       if (annotation?.intent) message.intent = annotation.intent
       summary.addMessage(message)
+      if (message.created_at > latest) latest = message.created_at
       written++
     }
   })
+  const early = nowBeforeLatestWarning(now, latest)
+  if (early) warn(early)
   summary.addRows(read, written, rejected)
   return summary.result()
 }

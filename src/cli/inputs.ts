@@ -63,7 +63,7 @@ export interface ReadHooks {
 /** Copies the joined order state onto a message. */
 export function joinOrderState(message: Message, book: OrderBook | undefined): void {
   if (!book || !message.order_id || message.order_id_suspect) return
-  const state = book.get(message.order_id)
+  const state = book.join(message.order_id)
   if (!state) return
   message.order_status = state.order_status
   message.delivery_status = state.delivery_status

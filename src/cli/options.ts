@@ -26,3 +26,17 @@ export function parseTop(value: string): number {
 export function outputPath(cwd: string, path: string | undefined): string | undefined {
   return path && path !== '-' ? resolve(cwd, path) : undefined
 }
+
+/**
+ * The warning for a `--now` before the latest message time read: waiting clocks count from
+ * `--now`, so later messages would wait no time at all.
+ */
+export function nowBeforeLatestWarning(now: string | undefined, latest: string): string | undefined {
+  if (now === undefined || latest === '') return undefined
+  const at = Date.parse(latest)
+  if (Number.isNaN(at) || Date.parse(now) >= at) return undefined
+  return (
+    `--now ${now} is earlier than the latest message read (${new Date(at).toISOString()}); waiting clocks are counted from --now, ` +
+    'so messages after it show no wait. Give a --now at or after the latest message, or leave it out to use the latest message time.'
+  )
+}

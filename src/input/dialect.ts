@@ -21,6 +21,13 @@ export function readSepLine(text: string): SepLine | undefined {
   return m ? { delimiter: m[1], length: m[0].length } : undefined
 }
 
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', ' ': 'space' }
+
+/** How a person names a delimiter: `comma`, `semicolon`, `tab`, `pipe`, else the character quoted. */
+export function delimiterName(delimiter: string): string {
+  return DELIMITER_NAMES[delimiter] ?? `"${delimiter}"`
+}
+
 /**
  * The delimiter whose field count is the same on most of the first records, ties going to the
  * one giving more columns, then to the order of DELIMITERS; ',' when none occurs (one column).

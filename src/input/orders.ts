@@ -39,14 +39,33 @@ export interface OrderState {
   delivered_at?: string
   /** Which order files said something about this order. */
   files: string[]
+  /** The same, as indexes into `OrderBook.files`. */
+  fileIndexes: number[]
+}
+
+export interface OrderFileStats {
+  file: string
+  profile: string
+  rows: number
+  encoding: string
+  /** The column the order ids were read from, as the file names it. */
+  keyColumn: string
+  /** Distinct order ids in the file. */
+  orderIds: number
+  /** Messages joined to one of its orders so far (see `OrderBook.join`). */
+  joined: number
 }
 
 export interface OrderBook {
   get(orderId: string): OrderState | undefined
+  /** `get` for a message: counts the join on each file that has the order, and the look-up. */
+  join(orderId: string): OrderState | undefined
   readonly size: number
   /** Rows that could not be used (no key, a damaged key): reported, never joined. */
   readonly skipped: Array<{ file: string; line: number; reason: string }>
-  readonly files: Array<{ file: string; profile: string; rows: number; encoding: string }>
+  readonly files: OrderFileStats[]
+  /** Messages with an order id that `join` looked up. */
+  readonly lookups: number
 }
 
 /** The join key: case and a leading `#` do not matter (`#1001` = `1001`). */
@@ -133,6 +152,8 @@ export async function loadOrderBook(paths: string[], options: ReadTableOptions &
       )
     }
     const { profile, columns } = bound
+    const fileIndex = files.length
+    const ids = new Set<string>()
     let rows = 0
     for await (const record of table.records) {
       if (record.kind === 'reject') {
@@ -148,8 +169,10 @@ export async function loadOrderBook(paths: string[], options: ReadTableOptions &
         continue
       }
       const key = orderKey(id)
-      const state = states.get(key) ?? { order_id: id, files: [] }
+      ids.add(key)
+      const state = states.get(key) ?? { order_id: id, files: [], fileIndexes: [] }
       if (!state.files.includes(profile.name)) state.files.push(profile.name)
+      if (!state.fileIndexes.includes(fileIndex)) state.fileIndexes.push(fileIndex)
       state.order_status ??= derive(profile.order_status, record.cells, columns) ?? derive({ from: ['order_status'] }, record.cells, columns)
       state.delivery_status ??= derive(profile.delivery, record.cells, columns)
       state.return_status ??= derive(profile.return, record.cells, columns)
@@ -161,14 +184,47 @@ export async function loadOrderBook(paths: string[], options: ReadTableOptions &
       }
       states.set(key, state)
     }
-    files.push({ file: table.file, profile: profile.name, rows, encoding: table.encoding })
+    files.push({ file: table.file, profile: profile.name, rows, encoding: table.encoding, keyColumn: table.header[bound.key] ?? profile.key[0]!, orderIds: ids.size, joined: 0 })
   }
+  let lookups = 0
   return {
     get: (orderId) => states.get(orderKey(orderId)),
+    join(orderId) {
+      lookups++
+      const state = states.get(orderKey(orderId))
+      if (state) for (const index of state.fileIndexes) files[index]!.joined++
+      return state
+    },
     get size() {
       return states.size
+    },
+    get lookups() {
+      return lookups
     },
     skipped,
     files
   }
+}
+
+/** A warning for each order file that joined no message: a wrong file or column is silent otherwise. */
+export function unjoinedOrderFileWarnings(book: OrderBook): string[] {
+  const warnings: string[] = []
+  for (const stats of book.files) {
+    if (stats.joined > 0) continue
+    const column = `"${stats.keyColumn}"`
+    if (stats.orderIds === 0) {
+      warnings.push(`${stats.file}: has no order ids in its ${column} column, so it joined no message. Check that the column is filled and that this is the order export you meant.`)
+    } else if (book.lookups === 0) {
+      warnings.push(
+        `${stats.file}: joined no message: it has ${stats.orderIds} order id(s), but no message has an order id. ` +
+          "Check the messages' order id column, or name it with --map order_id=Column."
+      )
+    } else {
+      warnings.push(
+        `${stats.file}: joined no message: none of its ${stats.orderIds} order id(s) (column ${column}) is an order id of the messages. ` +
+          'Check that this column holds the ids the messages use, and that the file is the export of the same marketplace (and dates) as the messages.'
+      )
+    }
+  }
+  return warnings
 }

@@ -100,6 +100,17 @@ function responseTable(rows: Array<[string, ResponseStats]>): string {
   return `<table><thead><tr><th></th><th>answered</th><th>median</th><th>p90</th></tr></thead><tbody>${body}</tbody></table>`
 }
 
+function inputTable(inputs: Summary['inputs']): string {
+  const body = inputs
+    .map(
+      (input) =>
+        `<tr><td>${esc(input.file)}</td><td>${esc(input.source || '–')}</td><td>${esc(input.encoding || '–')}</td>` +
+        `<td>${esc(input.delimiter ?? '–')}</td><td class="num">${input.rows}</td></tr>`
+    )
+    .join('')
+  return `<table id="inputs"><thead><tr><th>input</th><th>source</th><th>encoding</th><th>delimiter</th><th>rows</th></tr></thead><tbody>${body}</tbody></table>`
+}
+
 export function formatHtml(summary: Summary, options: HtmlOptions = {}): string {
   const { messages, orders, first_response: fr, outside_hours: oh } = summary
   const days = Object.keys(summary.sentiment_by_day)
@@ -162,6 +173,7 @@ export function formatHtml(summary: Summary, options: HtmlOptions = {}): string 
           `<th class="sortable" data-type="text">source</th><th>last buyer message</th></tr></thead><tbody>${unansweredRows}</tbody></table>`
         : '') +
       '</section>',
+    ...(summary.inputs.length ? ['<h2>Inputs</h2>', `<section class="panel">${inputTable(summary.inputs)}</section>`] : []),
     ...(summary.warnings.length ? ['<h2>Warnings</h2>', ...summary.warnings.map((w) => `<p class="warn">${esc(w)}</p>`)] : [])
   ].join('\n')
   return (

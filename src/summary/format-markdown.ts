@@ -28,6 +28,16 @@ function riskTable(lines: OrderLine[]): string[] {
   return out
 }
 
+function inputTable(inputs: Summary['inputs']): string[] {
+  if (inputs.length === 0) return []
+  return [
+    '| input | source | encoding | delimiter | rows |',
+    '|---|---|---|---|---:|',
+    ...inputs.map((input) => `| ${cell(input.file)} | ${cell(input.source || '–')} | ${cell(input.encoding || '–')} | ${cell(input.delimiter ?? '–')} | ${input.rows} |`),
+    ''
+  ]
+}
+
 function countTable(title: string, counts: Record<string, number>, total: number): string[] {
   const rows = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
   return [`| ${title} | messages | share |`, '|---|---:|---:|', ...rows.map(([key, n]) => `| ${cell(key || '(none)')} | ${n} | ${percent(n, total)} |`)]
@@ -49,6 +59,7 @@ export function formatMarkdown(summary: Summary): string {
       `${messages.buyer} buyer messages, ${messages.seller} seller replies, ${orders.total} orders or conversations. ` +
       `Sources: ${Object.entries(summary.sources).map(([k, v]) => `${k} ${v}`).join(', ') || '–'}.`,
     '',
+    ...inputTable(summary.inputs),
     `## Dispute risk (high ${orders.dispute.high}, medium ${orders.dispute.medium}, low ${orders.dispute.low})`,
     '',
     ...riskTable(summary.top_dispute),

@@ -63,7 +63,7 @@ export function formatTerminal(summary: Summary, options: TerminalOptions): stri
       'sources: '
     )
   )
-  for (const input of summary.inputs) out.push(chalk.dim(clip(`  ${input.file}: ${input.source}, ${input.encoding}, ${input.rows} rows`, width)))
+  for (const input of summary.inputs) out.push(chalk.dim(`  ${clip(`${input.file}: ${[input.source, input.encoding, input.delimiter && `${input.delimiter}-separated`, `${input.rows} rows`].filter(Boolean).join(', ')}`, width - 2)}`))
 
   const levelColor = (level: string): string => {
     const padded = level.padEnd(6)

@@ -28,7 +28,8 @@ export type SentimentLabel = 'negative' | 'neutral' | 'positive'
 
 export interface Summary {
   version: 1
-  inputs: Array<{ file: string; source: string; encoding: string; rows: number }>
+  /** `delimiter` is its name (`comma`, `semicolon`, `tab`, `pipe`); NDJSON inputs have none. */
+  inputs: Array<{ file: string; source: string; encoding: string; delimiter?: string; rows: number }>
   rows: { read: number; written: number; rejected: number }
   messages: { total: number; buyer: number; classified: number; seller: number; other: number }
   /** Messages per source profile (`amazon`, `shopee`, …). */

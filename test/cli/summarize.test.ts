@@ -36,11 +36,19 @@ function comparable(summary: Summary): Omit<Summary, 'inputs'> {
   return rest
 }
 
-async function ok(args: string[], cwd: string): Promise<void> {
+/** Runs a command that must succeed without a word on stderr, but for lines matching `allowed`. */
+async function ok(args: string[], cwd: string, allowed?: RegExp): Promise<void> {
   const result = await cli(args, { cwd })
+  const stderr = result.stderr
+    .split('\n')
+    .filter((line) => !allowed?.test(line))
+    .join('\n')
   // The whole stderr in the failure says why.
-  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' })
+  expect({ code: result.code, stderr }).toEqual({ code: 0, stderr: '' })
 }
+
+// A part may hold none of an order file's orders (the two returns of amazon-returns.txt).
+const UNJOINED = /^warning: [\w.-]+: joined no message: /
 
 describe('summarize', () => {
   test.each([
@@ -55,7 +63,7 @@ describe('summarize', () => {
     const orders = c.orders.flatMap((file) => ['--orders', file])
     await ok(['run', 'all.csv', ...orders, ...NOW, ...c.format, '-o', `whole.${c.ext}`, '--summary-out', 'whole.json', '--no-summary'], dir)
     for (const part of ['part1', 'part2']) {
-      await ok(['run', `${part}.csv`, ...orders, ...NOW, ...c.format, '-o', `${part}-triaged.${c.ext}`, '--no-summary'], dir)
+      await ok(['run', `${part}.csv`, ...orders, ...NOW, ...c.format, '-o', `${part}-triaged.${c.ext}`, '--no-summary'], dir, UNJOINED)
     }
     await ok(['summarize', `part1-triaged.${c.ext}`, `part2-triaged.${c.ext}`, ...NOW, '-o', 'merged.json', '--no-summary'], dir)
 

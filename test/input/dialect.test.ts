@@ -1,4 +1,4 @@
-import { readSepLine, sniffDelimiter } from '../../src/input/dialect.js'
+import { delimiterName, readSepLine, sniffDelimiter } from '../../src/input/dialect.js'
 
 describe('readSepLine', () => {
   test.each([
@@ -25,5 +25,17 @@ describe('sniffDelimiter', () => {
     { name: 'one column falls back to comma', sample: 'text\nhello\n', expected: ',' }
   ])('$name', ({ sample, expected }) => {
     expect(sniffDelimiter(sample, !sample.endsWith(','))).toBe(expected)
+  })
+})
+
+describe('delimiterName', () => {
+  test.each([
+    { delimiter: ',', expected: 'comma' },
+    { delimiter: ';', expected: 'semicolon' },
+    { delimiter: '\t', expected: 'tab' },
+    { delimiter: '|', expected: 'pipe' },
+    { delimiter: ':', expected: '":"' }
+  ])('$delimiter is $expected', ({ delimiter, expected }) => {
+    expect(delimiterName(delimiter)).toBe(expected)
   })
 })

@@ -5,7 +5,7 @@ import { formatHtml } from '../../src/summary/format-html.js'
 import { formatMarkdown } from '../../src/summary/format-markdown.js'
 import { formatTerminal } from '../../src/summary/format-terminal.js'
 import { SummaryBuilder, type OrderLine, type Summary } from '../../src/summary/model.js'
-import { formatForFile } from '../../src/summary/render.js'
+import { formatForFile, renderSummary } from '../../src/summary/render.js'
 import { displayWidth } from '../../src/summary/text-width.js'
 
 const line = (fields: Partial<OrderLine>): OrderLine => ({
@@ -70,5 +70,39 @@ describe('markdown and html', () => {
     ['summary', 'json']
   ])('%p is written as %p', (file, format) => {
     expect(formatForFile(file)).toBe(format)
+  })
+})
+
+// Each input is listed with the encoding and the delimiter it was read with, in every format.
+describe('inputs', () => {
+  const inputs: Summary['inputs'] = [
+    { file: 'exports/amazon.csv', source: 'amazon', encoding: 'utf-8', delimiter: 'comma', rows: 155 },
+    { file: 'exports/shopee.csv', source: 'shopee', encoding: 'windows-1252', delimiter: 'semicolon', rows: 12 },
+    { file: 'exports/helpdesk.tsv', source: 'zendesk', encoding: 'utf-16le', delimiter: 'tab', rows: 3 },
+    { file: 'triaged.ndjson', source: 'generic', encoding: 'utf-8', rows: 4 }
+  ]
+  const withInputs = (): Summary => ({ ...summary(), inputs })
+
+  test.each([
+    { input: inputs[0]!, terminal: 'exports/amazon.csv: amazon, utf-8, comma-separated, 155 rows', markdown: '| exports/amazon.csv | amazon | utf-8 | comma | 155 |' },
+    { input: inputs[1]!, terminal: 'exports/shopee.csv: shopee, windows-1252, semicolon-separated, 12 rows', markdown: '| exports/shopee.csv | shopee | windows-1252 | semicolon | 12 |' },
+    { input: inputs[2]!, terminal: 'exports/helpdesk.tsv: zendesk, utf-16le, tab-separated, 3 rows', markdown: '| exports/helpdesk.tsv | zendesk | utf-16le | tab | 3 |' },
+    { input: inputs[3]!, terminal: 'triaged.ndjson: generic, utf-8, 4 rows', markdown: '| triaged.ndjson | generic | utf-8 | – | 4 |' }
+  ])('$input.file: terminal, Markdown, HTML and JSON state its encoding and delimiter', ({ input, terminal, markdown }) => {
+    const s = withInputs()
+    expect(formatTerminal(s, { color: false }).split('\n')).toContain(`  ${terminal}`)
+    expect(formatMarkdown(s).split('\n')).toContain(markdown)
+    const html = formatHtml(s)
+    const row = `<tr><td>${input.file}</td><td>${input.source}</td><td>${input.encoding}</td><td>${input.delimiter ?? '–'}</td><td class="num">${input.rows}</td></tr>`
+    expect(html).toContain(row)
+    const json = JSON.parse(renderSummary(s, 'json')) as Summary
+    expect(json.inputs.find((item) => item.file === input.file)).toEqual(input)
+  })
+
+  test('markdown has one header row for the inputs, before the risk tables', () => {
+    const md = formatMarkdown(withInputs()).split('\n')
+    const header = md.indexOf('| input | source | encoding | delimiter | rows |')
+    expect(header).toBeGreaterThan(0)
+    expect(header).toBeLessThan(md.findIndex((l) => l.startsWith('## Dispute risk')))
   })
 })
