@@ -1,22 +1,8 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
 import { checkRules } from '../../src/rules/check.js'
+import { temporaryFolders } from '../helpers/folder.js'
 
 // Each case is a small rule folder; `expected` lists every problem as `check@line:column`.
-const tempDirs: string[] = []
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rules-check-'))
-  tempDirs.push(dir)
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true })
-    writeFileSync(join(dir, name), text)
-  }
-  return dir
-}
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true })
-})
+const folder = temporaryFolders('rules-check')
 
 const rule = (body: string): string => `language: en\nrules:\n${body}`
 

@@ -1,24 +1,10 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
 import { checkRules } from '../../src/rules/check.js'
 import type { RuleProblem } from '../../src/rules/problems.js'
+import { temporaryFolders } from '../helpers/folder.js'
 
 // Schema errors as `rules check` reports them: every one of every file, each once, at its node,
 // in words (not ajv's), with what to do. `expected` lists `line:column message`.
-const tempDirs: string[] = []
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rules-schema-'))
-  tempDirs.push(dir)
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true })
-    writeFileSync(join(dir, name), text)
-  }
-  return dir
-}
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true })
-})
+const folder = temporaryFolders('rules-schema')
 
 const intents = (body: string): string => `language: en\nrules:\n${body}`
 const LEXICON = '# yaml-language-server: $schema=../schema/lexicon.schema.json\n'
