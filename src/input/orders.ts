@@ -37,10 +37,8 @@ export interface OrderState {
   /** A-to-z claim or similar marketplace claim already filed. */
   claim_status?: string
   delivered_at?: string
-  /** Which order files said something about this order. */
-  files: string[]
-  /** The same, as indexes into `OrderBook.files`. */
-  fileIndexes: number[]
+  /** Which order files said something about this order, as indexes into `OrderBook.files`. */
+  files: number[]
 }
 
 export interface OrderFileStats {
@@ -153,7 +151,7 @@ export async function loadOrderBook(paths: string[], options: ReadTableOptions &
     }
     const { profile, columns } = bound
     const fileIndex = files.length
-    const ids = new Set<string>()
+    let orderIds = 0
     let rows = 0
     for await (const record of table.records) {
       if (record.kind === 'reject') {
@@ -169,10 +167,11 @@ export async function loadOrderBook(paths: string[], options: ReadTableOptions &
         continue
       }
       const key = orderKey(id)
-      ids.add(key)
-      const state = states.get(key) ?? { order_id: id, files: [], fileIndexes: [] }
-      if (!state.files.includes(profile.name)) state.files.push(profile.name)
-      if (!state.fileIndexes.includes(fileIndex)) state.fileIndexes.push(fileIndex)
+      const state = states.get(key) ?? { order_id: id, files: [] }
+      if (!state.files.includes(fileIndex)) {
+        state.files.push(fileIndex)
+        orderIds++
+      }
       state.order_status ??= derive(profile.order_status, record.cells, columns) ?? derive({ from: ['order_status'] }, record.cells, columns)
       state.delivery_status ??= derive(profile.delivery, record.cells, columns)
       state.return_status ??= derive(profile.return, record.cells, columns)
@@ -184,7 +183,7 @@ export async function loadOrderBook(paths: string[], options: ReadTableOptions &
       }
       states.set(key, state)
     }
-    files.push({ file: table.file, profile: profile.name, rows, encoding: table.encoding, keyColumn: table.header[bound.key] ?? profile.key[0]!, orderIds: ids.size, joined: 0 })
+    files.push({ file: table.file, profile: profile.name, rows, encoding: table.encoding, keyColumn: table.header[bound.key] ?? profile.key[0]!, orderIds, joined: 0 })
   }
   let lookups = 0
   return {
@@ -192,7 +191,7 @@ export async function loadOrderBook(paths: string[], options: ReadTableOptions &
     join(orderId) {
       lookups++
       const state = states.get(orderKey(orderId))
-      if (state) for (const index of state.fileIndexes) files[index]!.joined++
+      if (state) for (const index of state.files) files[index]!.joined++
       return state
     },
     get size() {
