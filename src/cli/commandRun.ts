@@ -159,8 +159,6 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
   // not grow with the file (at least the last 500,000 ids).
   const seenIds = new RecentKeys(500_000)
   let repeats = 0
-  // ISO times in UTC compare as text, as the grouper compares them.
-  let latest = ''
   const messages = readMessages(inputs, {
     orderBook,
     onRow() {
@@ -184,8 +182,10 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
     }
   })
 
+  // The latest message time read, for the --now check.
+  let latest = ''
   try {
-    await pipeline.run(messages, {
+    const stats = await pipeline.run(messages, {
       finish(group: Group) {
         summary.addGroup(group)
         if (renderer) groupParts.set(group, renderer.groupPart(group))
@@ -193,7 +193,6 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
       },
       emit(message: Message, group: Group) {
         summary.addMessage(message)
-        if (message.created_at > latest) latest = message.created_at
         if (message.message_id && seenIds.add(`${message.source}\u0000${message.message_id}`)) repeats++
         written++
         // The pipeline rendered every message's part (`csvRows`) and dropped its input cells.
@@ -207,6 +206,7 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
         }
       }
     })
+    latest = stats.latest
     await csv?.end()
     await ndjson?.end()
     await outFile?.commit()

@@ -289,7 +289,6 @@ export async function summarizeAnnotated(files: string[], options: SummarizeOpti
     workers: 0
   })
   const annotations = new WeakMap<Message, ParsedAnnotation>()
-  let latest = ''
   let read = 0
   let written = 0
   let rejected = 0
@@ -321,7 +320,7 @@ export async function summarizeAnnotated(files: string[], options: SummarizeOpti
     }
   }
 
-  await pipeline.run(messages(), {
+  const { latest } = await pipeline.run(messages(), {
     finish(group) {
       applyRisk(group, annotations)
       summary.addGroup(group)
@@ -331,7 +330,6 @@ export async function summarizeAnnotated(files: string[], options: SummarizeOpti
       const annotation = annotations.get(message)
       if (annotation?.intent) message.intent = annotation.intent
       summary.addMessage(message)
-      if (message.created_at > latest) latest = message.created_at
       written++
     }
   })

@@ -224,6 +224,11 @@ export class Grouper {
     await this.release()
   }
 
+  /** The latest message time read (UTC ISO), '' when no message had one. */
+  get latestTime(): string {
+    return this.latest
+  }
+
   get heldRows(): number {
     return this.held.length - this.heldStart
   }

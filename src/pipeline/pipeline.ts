@@ -65,6 +65,8 @@ export interface RunStats {
   messages: number
   groups: number
   splitConversations: number
+  /** The latest message time read (UTC ISO), '' when no message had one. */
+  latest: string
   /** Milliseconds spent in each stage. */
   stageMs: Record<string, number>
 }
@@ -331,7 +333,7 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
           'sort the input by conversation or time, or raise `window` in the config.'
       )
     }
-    return { messages: count, groups: grouper.groupsFinished, splitConversations: grouper.splitConversations, stageMs }
+    return { messages: count, groups: grouper.groupsFinished, splitConversations: grouper.splitConversations, latest: grouper.latestTime, stageMs }
   }
 
   return {
