@@ -1,21 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import fc from 'fast-check'
 import { analyzeSentiment, loadLexicons, type Lexicons } from '../../src/sentiment/index.js'
+import { temporaryFolders } from '../helpers/folder.js'
 
 let lexicons: Lexicons
+const folder = temporaryFolders('inbox-triage-lexicons')
 
 beforeAll(async () => {
   lexicons = await loadLexicons()
 })
 
-function modifiersOf2(lexicons: Lexicons, text: string): string[] {
-  return analyzeSentiment(lexicons, text, 'xx').hits[0]?.modifiers ?? []
-}
-
-function modifiersOf(text: string, lang: string, term: string): string[] {
-  const hit = analyzeSentiment(lexicons, text, lang).hits.find((h) => h.term === term)
+function modifiersOf(text: string, lang: string, term: string, tables: Lexicons = lexicons): string[] {
+  const hit = analyzeSentiment(tables, text, lang).hits.find((h) => h.term === term)
   if (!hit) throw new Error(`no hit for "${term}" in "${text}"`)
   return hit.modifiers ?? []
 }
@@ -117,10 +112,8 @@ describe('expected events, stems, inflections and phrases', () => {
   // A small lexicon, so each case shows one mechanism and nothing else.
   let small: Lexicons
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'inbox-triage-lexicons-'))
-    writeFileSync(
-      join(dir, 'xx.yaml'),
-      [
+    const dir = folder({
+      'xx.yaml': [
         'language: xx',
         'negators: [nicht, kein]',
         'negators_after: [nicht]',
@@ -138,7 +131,7 @@ describe('expected events, stems, inflections and phrases', () => {
         '  funktioniert: -2.2',
         ''
       ].join('\n')
-    )
+    })
     small = await loadLexicons(dir)
   })
 
@@ -162,11 +155,10 @@ describe('expected events, stems, inflections and phrases', () => {
   })
 
   test('uncounted words do not count in a negator’s reach', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'inbox-triage-lexicons-'))
-    writeFileSync(join(dir, 'xx.yaml'), ['language: xx', 'negators: [nicht]', 'uncounted: [a, b]', 'service:', '  gut: 2', ''].join('\n'))
+    const dir = folder({ 'xx.yaml': ['language: xx', 'negators: [nicht]', 'uncounted: [a, b]', 'service:', '  gut: 2', ''].join('\n') })
     const skipping = await loadLexicons(dir)
-    expect(modifiersOf2(skipping, 'nicht a b c gut')).toEqual(['negated by "nicht"'])
-    expect(modifiersOf2(skipping, 'nicht c d e gut')).toEqual([])
+    expect(modifiersOf('nicht a b c gut', 'xx', 'gut', skipping)).toEqual(['negated by "nicht"'])
+    expect(modifiersOf('nicht c d e gut', 'xx', 'gut', skipping)).toEqual([])
   })
 
   test('a stem, an inflected entry or a compound head points at the whole word', () => {
