@@ -1,7 +1,4 @@
 // Drives the CLI in-process with captured streams, as cspell's tests drive `run(program, argv)`.
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
 import { run } from '../../src/cli/main.js'
 import type { CliIo } from '../../src/cli/io.js'
@@ -33,9 +30,4 @@ export async function cli(args: string[], options: { cwd?: string; stdin?: strin
   return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }
 }
 
-/** A temporary folder holding the given files. */
-export function tempDir(files: Record<string, string | Buffer> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'inbox-triage-test-'))
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content)
-  return dir
-}
+export { tempDir } from './folder.js'

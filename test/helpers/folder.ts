@@ -1,21 +1,20 @@
-// Small folders of files written for one test file, removed when its tests are done.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+// Temporary folders of files for a test file, removed when its tests are done.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
-/** Returns a `folder(files)` that writes each `name: text` under a new temporary folder. */
-export function temporaryFolders(prefix: string): (files: Record<string, string>) => string {
-  const made: string[] = []
-  afterAll(() => {
-    for (const dir of made) rmSync(dir, { recursive: true, force: true })
-  })
-  return (files) => {
-    const dir = mkdtempSync(join(tmpdir(), `${prefix}-`))
-    made.push(dir)
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, name)), { recursive: true })
-      writeFileSync(join(dir, name), text)
-    }
-    return dir
+const made: string[] = []
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+/** A temporary folder holding the given files (`name` may hold folders: `intents/a.yaml`). */
+export function tempDir(files: Record<string, string | Buffer> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'inbox-triage-test-'))
+  made.push(dir)
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true })
+    writeFileSync(join(dir, name), content)
   }
+  return dir
 }

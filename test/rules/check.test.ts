@@ -1,8 +1,7 @@
 import { checkRules } from '../../src/rules/check.js'
-import { temporaryFolders } from '../helpers/folder.js'
+import { tempDir } from '../helpers/folder.js'
 
 // Each case is a small rule folder; `expected` lists every problem as `check@line:column`.
-const folder = temporaryFolders('rules-check')
 
 const rule = (body: string): string => `language: en\nrules:\n${body}`
 
@@ -142,7 +141,7 @@ const valid: Array<{ name: string; files: Record<string, string> }> = [
 
 describe('checkRules', () => {
   test.each(invalid)('reports $name', async ({ files, expected }) => {
-    const dir = folder(files)
+    const dir = tempDir(files)
     const problems = await checkRules([dir], { builtin: false })
     expect(problems.map((problem) => `${problem.ruleId}@${problem.location.line}:${problem.location.column}`)).toEqual(expected)
     for (const problem of problems) {
@@ -152,11 +151,11 @@ describe('checkRules', () => {
   })
 
   test.each(valid)('accepts $name', async ({ files }) => {
-    expect(await checkRules([folder(files)], { builtin: false })).toEqual([])
+    expect(await checkRules([tempDir(files)], { builtin: false })).toEqual([])
   })
 
   test('gives severities: warnings for style, errors for what breaks a run', async () => {
-    const dir = folder(invalid.find((c) => c.name.startsWith('pattern in two rules'))!.files)
+    const dir = tempDir(invalid.find((c) => c.name.startsWith('pattern in two rules'))!.files)
     const problems = await checkRules([dir], { builtin: false })
     expect(problems.every((problem) => problem.severity === 'warning')).toBe(true)
   })

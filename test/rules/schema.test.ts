@@ -1,10 +1,9 @@
 import { checkRules } from '../../src/rules/check.js'
 import type { RuleProblem } from '../../src/rules/problems.js'
-import { temporaryFolders } from '../helpers/folder.js'
+import { tempDir } from '../helpers/folder.js'
 
 // Schema errors as `rules check` reports them: every one of every file, each once, at its node,
 // in words (not ajv's), with what to do. `expected` lists `line:column message`.
-const folder = temporaryFolders('rules-schema')
 
 const intents = (body: string): string => `language: en\nrules:\n${body}`
 const LEXICON = '# yaml-language-server: $schema=../schema/lexicon.schema.json\n'
@@ -78,7 +77,7 @@ const cases: Array<{ name: string; file: string; text: string; expected: string[
 ]
 
 async function schemaErrors(files: Record<string, string>): Promise<RuleProblem[]> {
-  const problems = await checkRules([folder(files)], { builtin: false, examples: false })
+  const problems = await checkRules([tempDir(files)], { builtin: false, examples: false })
   return problems.filter((problem) => problem.ruleId === 'schema')
 }
 
@@ -106,7 +105,7 @@ describe('schema problems', () => {
   })
 
   test('every file with schema errors is reported, each error once', async () => {
-    const dir = folder({
+    const dir = tempDir({
       'intents/a.yaml': intents('  - id: x\n    intent: order/status\n    wieght: 2\n    match: { phrase: 42 }\n'),
       'intents/b.yaml': intents('  - id: y\n    intent: order/status\n    weight: heavy\n    match: { regex: [1, 2] }\n'),
       'team/lexicon.yaml': `${LEXICON}language: en\nservice:\n  still waiting: bad\n`

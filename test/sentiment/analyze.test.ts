@@ -1,9 +1,8 @@
 import fc from 'fast-check'
 import { analyzeSentiment, loadLexicons, type Lexicons } from '../../src/sentiment/index.js'
-import { temporaryFolders } from '../helpers/folder.js'
+import { tempDir } from '../helpers/folder.js'
 
 let lexicons: Lexicons
-const folder = temporaryFolders('inbox-triage-lexicons')
 
 beforeAll(async () => {
   lexicons = await loadLexicons()
@@ -112,7 +111,7 @@ describe('expected events, stems, inflections and phrases', () => {
   // A small lexicon, so each case shows one mechanism and nothing else.
   let small: Lexicons
   beforeAll(async () => {
-    const dir = folder({
+    const dir = tempDir({
       'xx.yaml': [
         'language: xx',
         'negators: [nicht, kein]',
@@ -155,7 +154,7 @@ describe('expected events, stems, inflections and phrases', () => {
   })
 
   test('uncounted words do not count in a negator’s reach', async () => {
-    const dir = folder({ 'xx.yaml': ['language: xx', 'negators: [nicht]', 'uncounted: [a, b]', 'service:', '  gut: 2', ''].join('\n') })
+    const dir = tempDir({ 'xx.yaml': ['language: xx', 'negators: [nicht]', 'uncounted: [a, b]', 'service:', '  gut: 2', ''].join('\n') })
     const skipping = await loadLexicons(dir)
     expect(modifiersOf('nicht a b c gut', 'xx', 'gut', skipping)).toEqual(['negated by "nicht"'])
     expect(modifiersOf('nicht c d e gut', 'xx', 'gut', skipping)).toEqual([])
