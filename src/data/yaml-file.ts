@@ -1,9 +1,10 @@
 // Reads a YAML data file and validates it against its JSON Schema, failing with file:line:column.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
+import { Ajv, type ValidateFunction } from 'ajv'
+import { LineCounter, parseDocument } from 'yaml'
 import { InputError } from '../errors.js'
+import { schemaErrorMessage } from '../rules/schema.js'
 import { schemaDir } from './paths.js'
 
 const validators = new Map<string, ValidateFunction>()
@@ -19,33 +20,7 @@ function validatorFor(schemaName: string): ValidateFunction {
   return validate
 }
 
-/** The YAML node at a JSON pointer such as `/rules/3/match`, or the nearest ancestor that exists. */
-export function nodeAtPointer(root: Node | null, pointer: string): Node | null {
-  let node = root
-  if (!pointer) return node
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~')
-    let next: unknown
-    if (isMap(node)) next = node.get(key, true)
-    else if (isSeq(node)) next = node.get(Number(key), true)
-    if (!next || typeof next !== 'object') return node
-    node = next as Node
-  }
-  return node
-}
-
-function describe(error: ErrorObject): string {
-  const where = error.instancePath || '(top level)'
-  if (error.keyword === 'additionalProperties') {
-    return `${where}: unknown key "${String(error.params.additionalProperty)}"`
-  }
-  if (error.keyword === 'enum') {
-    return `${where}: ${error.message} (${(error.params.allowedValues as unknown[]).join(', ')})`
-  }
-  return `${where}: ${error.message ?? 'is invalid'}`
-}
-
-/** Parse and validate; throws InputError naming the file, line and column of the first problem. */
+/** Parse and validate; throws InputError naming the file, line and column of the first problems. */
 export function readYamlFile<T>(file: string, schemaName: string): T {
   let source: string
   try {
@@ -63,12 +38,7 @@ export function readYamlFile<T>(file: string, schemaName: string): T {
   const value = doc.toJS() as unknown
   const validate = validatorFor(schemaName)
   if (!validate(value)) {
-    const error = validate.errors![0]!
-    const node = nodeAtPointer(doc.contents, error.instancePath)
-    const pos = lineCounter.linePos(node?.range?.[0] ?? 0)
-    throw new InputError(
-      `${file}:${pos.line}:${pos.col}: ${describe(error)}. Run \`inbox-triage rules check ${file}\` to see every problem.`
-    )
+    throw new InputError(schemaErrorMessage({ file, text: source, doc, lines: lineCounter, data: value }, validate.errors ?? [], schemaName))
   }
   return value as T
 }

@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
-import { schemaFileOf, type FileKind } from './kinds.js'
-import type { RuleProblem } from './problems.js'
+import { detectKind, schemaFileOf, type FileKind } from './kinds.js'
+import { sortProblems, type RuleProblem } from './problems.js'
 import { locate, type YamlSource } from './yamlSource.js'
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object.
@@ -62,6 +62,30 @@ export function schemaProblems(source: YamlSource, errors: ErrorObject[], schema
     problems.push({ location, ruleId: 'schema', severity: 'error', message: described.message, hint: described.hint, intentRule: ruleIdAt(source.data, path) })
   }
   return problems
+}
+
+// A loader's error shows this many (one more rather than "and 1 more"); `rules check` shows them all.
+const SHOWN_PROBLEMS = 3
+
+/**
+ * The message of a loader's error for a file that fails its schema: the first problems in the
+ * words of `rules check`, then how to see them all. `rules check` only checks a file whose kind
+ * it can tell, so a file it cannot is told how to make it checkable.
+ */
+export function schemaErrorMessage(source: YamlSource, errors: ErrorObject[], schemaName: string): string {
+  const problems = sortProblems(schemaProblems(source, errors, schemaName))
+  const shown = problems.length > SHOWN_PROBLEMS + 1 ? problems.slice(0, SHOWN_PROBLEMS) : problems
+  // The loaders' other errors (syntax, duplicate keys) read `file:line:column: message`.
+  const lines = shown.map(({ location, message, hint }) => `${location.file}:${location.line}:${location.column}: ${message}.${hint === undefined ? '' : ` ${hint}`}`)
+  const more = problems.length - lines.length
+  const kind = detectKind(source.file, source.text)
+  const check = `\`inbox-triage rules check ${source.file}\` to see every problem.`
+  const next =
+    kind !== undefined && schemaFileOf(kind) === schemaName
+      ? `Run ${check}`
+      : `Add \`# yaml-language-server: $schema=<path>/schema/${schemaName}\` as its first line, then run ${check}`
+  lines.push(more > 0 ? `…and ${more} more. ${next}` : next)
+  return lines.join('\n')
 }
 
 function withoutBranchNoise(data: unknown, errors: ErrorObject[]): ErrorObject[] {

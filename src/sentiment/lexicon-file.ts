@@ -6,18 +6,20 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml'
 import { cached, cacheKey, packageFileCacheName, sourceOf } from '../data/disk-cache.js'
 import { schemaDir } from '../data/paths.js'
-import { nodeAtPointer } from '../data/yaml-file.js'
 import { InputError } from '../errors.js'
+import { schemaErrorMessage } from '../rules/schema.js'
 import { GENERATED_MARKER, type LexiconFile } from './lexicon.js'
 
+const SCHEMA = 'lexicon.schema.json'
 let validator: ValidateFunction | null = null
 
-function validate(value: unknown): ErrorObject | null {
+/** The schema errors of a lexicon, none when it is valid. */
+function validate(value: unknown): ErrorObject[] {
   if (!validator) {
-    const schema = JSON.parse(readFileSync(join(schemaDir, 'lexicon.schema.json'), 'utf8')) as object
-    validator = new Ajv({ allErrors: false, strict: false }).compile(schema)
+    const schema = JSON.parse(readFileSync(join(schemaDir, SCHEMA), 'utf8')) as object
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema)
   }
-  return validator(value) ? null : validator.errors![0]!
+  return validator(value) ? [] : (validator.errors ?? [])
 }
 
 let readerKey: string | undefined
@@ -40,7 +42,7 @@ export function readLexiconFile(path: string): LexiconFile {
   readerKey ??= cacheKey([
     sourceOf(import.meta.url),
     GENERATED_MARKER,
-    readFileSync(join(schemaDir, 'lexicon.schema.json'), 'utf8'),
+    readFileSync(join(schemaDir, SCHEMA), 'utf8'),
     createRequire(import.meta.url)('yaml/package.json').version as string
   ])
   return cached(name, cacheKey([readerKey, source]), () => parseLexicon(path, source))
@@ -57,8 +59,7 @@ function parseLexicon(path: string, source: string): LexiconFile {
       const file = parseAndValidate(path, source.slice(0, markerAt + 1))
       if (file.valence === undefined) {
         file.valence = valence
-        const error = validate(file)
-        if (!error) return file
+        if (validate(file).length === 0) return file
       }
     }
   }
@@ -115,14 +116,7 @@ function parseAndValidate(path: string, source: string): LexiconFile {
     }
   }
   const value = (doc.toJS() ?? {}) as unknown
-  const error = validate(value)
-  if (error) {
-    const where = error.instancePath || '(top level)'
-    const detail =
-      error.keyword === 'additionalProperties' ? `unknown key "${String(error.params.additionalProperty)}"` : (error.message ?? 'is invalid')
-    throw new InputError(
-      `${at(nodeAtPointer(doc.contents, error.instancePath))}: ${where}: ${detail}. See schema/lexicon.schema.json; \`inbox-triage rules check ${path}\` lists every problem.`
-    )
-  }
+  const errors = validate(value)
+  if (errors.length > 0) throw new InputError(schemaErrorMessage({ file: path, text: source, doc, lines: lineCounter, data: value }, errors, SCHEMA))
   return value as LexiconFile
 }

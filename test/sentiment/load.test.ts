@@ -35,12 +35,12 @@ describe('loadLexicons', () => {
     {
       why: 'a score outside -4..+4',
       content: 'language: en\nservice:\n  late: -2\n  scam: -9\n',
-      message: /bad\.yaml:5:9: \/service\/scam: must be >= -4/
+      message: /bad\.yaml:5:9: `service\.scam` is -9; it must be at least -4/
     },
     {
       why: 'an unknown section',
       content: 'language: en\nservise:\n  late: -2\n',
-      message: /bad\.yaml:2:1: \(top level\): unknown key "servise"/
+      message: /bad\.yaml:3:1: unknown property `servise` at the top level/
     },
     {
       why: 'a duplicate entry',
