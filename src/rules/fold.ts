@@ -125,6 +125,25 @@ function foldCluster(cluster: string): string {
   return folded
 }
 
+// The fold of each single BMP unit, filled as units are met: the folded unit << 8, its class
+// bits, and FOLDED; or SEVERAL when it folds to more or fewer than one unit (ﬁ → fi), which
+// takes the general path.
+const FOLDED = 0x80
+const SEVERAL = 0x40
+const CLASS_BITS = IS_LETTER | IS_NUMBER | IS_MARK
+const singleFolds = new Uint32Array(0x10000)
+
+function foldSingle(code: number): number {
+  const folded = foldCluster(String.fromCharCode(code))
+  let entry = SEVERAL | FOLDED
+  if (folded.length === 1) {
+    const unit = folded.charCodeAt(0)
+    if (unit < 0xd800 || unit > 0xdfff) entry = (unit << 8) | classOf(unit) | FOLDED
+  }
+  singleFolds[code] = entry
+  return entry
+}
+
 function lowerCluster(cluster: string): string {
   let lower = lowerMemo.get(cluster)
   if (lower !== undefined) return lower
@@ -288,6 +307,24 @@ export function foldCodes(text: string): number {
       if (length > 0 && !pendingSpace) pendingSoft = true
       i++
       continue
+    }
+    if (code < 0xd800 || code > 0xdfff) {
+      if (following < 0x300 || (classOf(following) & IS_MARK) === 0) {
+        // A cluster of one unit, folded once and looked up after (most non-ASCII text: Thai,
+        // kana, Han, precomposed Latin letters).
+        let entry = singleFolds[code]
+        if (entry === 0) entry = foldSingle(code)
+        if ((entry & SEVERAL) === 0) {
+          const unit = entry >>> 8
+          const kind = entry & CLASS_BITS
+          const letter = (kind & IS_LETTER) !== 0
+          if (unit < 0x80 && !letter) seen[unit >> 5] |= 1 << (unit & 31)
+          if ((kind & (IS_LETTER | IS_NUMBER)) !== 0 || ((kind & IS_MARK) !== 0 && length > 0 && !pendingSpace)) emit(unit, i, i + 1, letter)
+          else if (length > 0) pendingSpace = true
+          i++
+          continue
+        }
+      }
     }
     const next = clusterEnd(text, i)
     const folded = foldCluster(text.slice(i, next))

@@ -19,7 +19,11 @@ describe('foldText', () => {
     { input: "where's my parcel", expected: 'wheres my parcel', why: 'apostrophes dropped inside words' },
     { input: 'order 1122 😡😡', expected: 'order 1122', why: 'digits kept (not folded), emoji are separators' },
     { input: 'Größe', expected: 'grose', why: 'ß is ss, then the repeated s folds' },
-    { input: 'cafe\u0301 lle\u0301go', expected: 'cafe lego', why: 'decomposed accents (NFD input) fold like composed ones' }
+    { input: 'cafe\u0301 lle\u0301go', expected: 'cafe lego', why: 'decomposed accents (NFD input) fold like composed ones' },
+    { input: 'ÉCOLE Ñandú Đơn', expected: 'ecole nandu don', why: 'precomposed Latin letters lose case and diacritics' },
+    { input: 'ﬁx ㎏ ½', expected: 'fix kg 1 2', why: 'a unit that folds to several (ligatures, units, fractions) keeps them all' },
+    { input: 'ｼｮｯﾌﾟ ①', expected: 'ショッフ\u309a 1', why: 'half-width kana and circled digits fold by NFKC (the sound mark stays a unit of its own)' },
+    { input: 'ÉÉÉ éé', expected: 'e e', why: 'a repeated folded letter folds like a repeated ASCII one' }
   ]
   test.each(cases)('$why: $input', ({ input, expected }) => {
     expect(foldText(input).text).toBe(expected)
