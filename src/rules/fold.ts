@@ -111,16 +111,17 @@ const MEMO_LIMIT = 50_000
 const foldMemo = new Map<string, string>()
 const lowerMemo = new Map<string, string>()
 
+function foldUncached(cluster: string): string {
+  const lower = cluster.normalize('NFKC').toLowerCase()
+  if (!LATIN.test(lower)) return lower
+  const bare = lower.normalize('NFD').replace(COMBINING, '')
+  return STROKED[bare] ?? bare
+}
+
 function foldCluster(cluster: string): string {
   let folded = foldMemo.get(cluster)
   if (folded !== undefined) return folded
-  const lower = cluster.normalize('NFKC').toLowerCase()
-  if (LATIN.test(lower)) {
-    const bare = lower.normalize('NFD').replace(COMBINING, '')
-    folded = STROKED[bare] ?? bare
-  } else {
-    folded = lower
-  }
+  folded = foldUncached(cluster)
   if (foldMemo.size < MEMO_LIMIT) foldMemo.set(cluster, folded)
   return folded
 }
@@ -134,7 +135,8 @@ const CLASS_BITS = IS_LETTER | IS_NUMBER | IS_MARK
 const singleFolds = new Uint32Array(0x10000)
 
 function foldSingle(code: number): number {
-  const folded = foldCluster(String.fromCharCode(code))
+  // Single units have their own table: they stay out of the bounded memo of clusters.
+  const folded = foldUncached(String.fromCharCode(code))
   let entry = SEVERAL | FOLDED
   if (folded.length === 1) {
     const unit = folded.charCodeAt(0)
@@ -269,6 +271,23 @@ function isReduplication(following: number): boolean {
   return (classOf(following) & (IS_LETTER | IS_NUMBER)) === 0
 }
 
+// One folded code point of class `kind`, from original span [from, to): letters and digits are
+// kept (a mark too, after a kept unit), anything else is a separator.
+function place(cp: number, kind: number, from: number, to: number): void {
+  const letter = (kind & IS_LETTER) !== 0
+  if (cp < 0x80 && !letter) seen[cp >> 5] |= 1 << (cp & 31)
+  if ((kind & (IS_LETTER | IS_NUMBER)) !== 0 || ((kind & IS_MARK) !== 0 && length > 0 && !pendingSpace)) {
+    if (cp <= 0xffff) emit(cp, from, to, letter)
+    else {
+      // An astral code point goes in as its two surrogates, neither counted as a letter.
+      emit(0xd800 + ((cp - 0x10000) >> 10), from, to, false)
+      emit(0xdc00 + ((cp - 0x10000) & 0x3ff), from, to, false)
+    }
+  } else if (length > 0) {
+    pendingSpace = true
+  }
+}
+
 /** Fold `text` into the shared buffers without building a string; returns the folded length. */
 export function foldCodes(text: string): number {
   // A cluster folds to at most a few units (ﬁ → fi, ㎏ → kg); `emit` grows the buffers beyond.
@@ -308,44 +327,23 @@ export function foldCodes(text: string): number {
       i++
       continue
     }
-    if (code < 0xd800 || code > 0xdfff) {
-      if (following < 0x300 || (classOf(following) & IS_MARK) === 0) {
-        // A cluster of one unit, folded once and looked up after (most non-ASCII text: Thai,
-        // kana, Han, precomposed Latin letters).
-        let entry = singleFolds[code]
-        if (entry === 0) entry = foldSingle(code)
-        if ((entry & SEVERAL) === 0) {
-          const unit = entry >>> 8
-          const kind = entry & CLASS_BITS
-          const letter = (kind & IS_LETTER) !== 0
-          if (unit < 0x80 && !letter) seen[unit >> 5] |= 1 << (unit & 31)
-          if ((kind & (IS_LETTER | IS_NUMBER)) !== 0 || ((kind & IS_MARK) !== 0 && length > 0 && !pendingSpace)) emit(unit, i, i + 1, letter)
-          else if (length > 0) pendingSpace = true
-          i++
-          continue
-        }
+    // A cluster of one unit (most non-ASCII text: Thai, kana, Han, precomposed Latin letters)
+    // is folded once and looked up after.
+    if ((code < 0xd800 || code > 0xdfff) && (following < 0x300 || (classOf(following) & IS_MARK) === 0)) {
+      const entry = singleFolds[code] || foldSingle(code)
+      if ((entry & SEVERAL) === 0) {
+        place(entry >>> 8, entry & CLASS_BITS, i, i + 1)
+        i++
+        continue
       }
     }
     const next = clusterEnd(text, i)
     const folded = foldCluster(text.slice(i, next))
     // A cluster may fold to several units; each maps to the whole cluster.
-    let k = 0
-    while (k < folded.length) {
+    for (let k = 0; k < folded.length; ) {
       const cp = folded.codePointAt(k)!
-      const unit = String.fromCodePoint(cp)
-      k += unit.length
-      const kind = classOf(cp)
-      const letter = (kind & IS_LETTER) !== 0
-      if (cp < 0x80 && !letter) seen[cp >> 5] |= 1 << (cp & 31)
-      if ((kind & (IS_LETTER | IS_NUMBER)) !== 0 || ((kind & IS_MARK) !== 0 && length > 0 && !pendingSpace)) {
-        if (unit.length === 1) emit(cp, i, next, letter)
-        else {
-          emit(unit.charCodeAt(0), i, next, false)
-          emit(unit.charCodeAt(1), i, next, false)
-        }
-      } else if (length > 0) {
-        pendingSpace = true
-      }
+      k += cp > 0xffff ? 2 : 1
+      place(cp, classOf(cp), i, next)
     }
     i = next
   }
