@@ -33,6 +33,8 @@ export interface EvalReport {
   primaryAccuracy: number
   /** Rows whose gold is `other`, and the share of them that got any intent. */
   goldOther: number
+  /** Of those, the rows given an intent. */
+  goldOtherHit: number
   falsePositiveRate: number
   confusions: Array<{ gold: string; predicted: string; count: number }>
   misses: Array<{ row: number; text: string; gold: string[]; predicted: string[] }>
@@ -140,6 +142,7 @@ export function evaluate(rows: readonly EvalRow[], options: { top?: number } = {
     macroF1: ratio(macroSum, macroCount),
     primaryAccuracy: ratio(primaryCorrect, rows.length),
     goldOther,
+    goldOtherHit,
     falsePositiveRate: ratio(goldOtherHit, goldOther),
     confusions: [...confusions]
       .map(([key, count]) => {
