@@ -24,6 +24,7 @@ interface EvalOptions {
   builtin: boolean
   format: EvalFormat
   minMacroF1?: string
+  maxFpRate?: string
   top: string
   encoding?: string
   delimiter?: string
@@ -54,10 +55,10 @@ async function readLabelMap(path: string): Promise<Map<string, string>> {
   return map
 }
 
-function parseThreshold(value: string | undefined): number | undefined {
+function parseThreshold(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined
   const threshold = Number(value)
-  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) throw new UsageError(`--min-macro-f1 takes a number between 0 and 1, got "${value}".`)
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) throw new UsageError(`${option} takes a number between 0 and 1, got "${value}".`)
   return threshold
 }
 
@@ -74,16 +75,19 @@ export function commandEval(io: CliIo): Command {
     .option('--no-builtin', 'evaluate your rules alone')
     .addOption(new Option('--format <format>', 'output format').choices(EVAL_FORMATS).default('text'))
     .option('--min-macro-f1 <number>', 'exit 1 when macro-F1 is below this (for CI)')
+    .option('--max-fp-rate <number>', 'exit 1 when a larger share of the gold-`other` rows gets an intent (for CI; e.g. an out-of-scope file)')
     .option('--top <count>', 'how many confusions and misses to list', '10')
     .option('--encoding <name>', 'force the file\u2019s encoding (default: detected, as for run)')
     .option('--delimiter <char>', 'force the delimiter (default: sniffed among , ; tab |)')
     .addHelpText(
       'after',
       '\nExamples:\n  $ inbox-triage eval labelled.csv --text-column text --label-column intent\n' +
-        '  $ inbox-triage eval tickets.csv --label-column tag --label-map tags.yaml --rules team-rules/ --min-macro-f1 0.7'
+        '  $ inbox-triage eval tickets.csv --label-column tag --label-map tags.yaml --rules team-rules/ --min-macro-f1 0.7\n' +
+        '  $ inbox-triage eval small-talk.csv --rules team-rules/ --max-fp-rate 0.05'
     )
     .action(async (file: string, options: EvalOptions) => {
-      const threshold = parseThreshold(options.minMacroF1)
+      const threshold = parseThreshold(options.minMacroF1, '--min-macro-f1')
+      const maxFpRate = parseThreshold(options.maxFpRate, '--max-fp-rate')
       const top = Number(options.top)
       if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top takes a whole number, got "${options.top}".`)
       const path = resolve(io.cwd, file)
@@ -124,8 +128,19 @@ export function commandEval(io: CliIo): Command {
       }
       const report = evaluate(rows, { top })
       io.stdout.write(formatEval(report, options.format, { color: io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb' }))
-      if (threshold !== undefined && report.macroF1 < threshold) {
-        throw new CheckFailed(`macro-F1 ${report.macroF1.toFixed(3)} is below --min-macro-f1 ${threshold}.`)
+      if (threshold !== undefined) {
+        if (report.goldIntents === 0) {
+          throw new UsageError(`${file}: gold holds no intent, so there is no macro-F1 to hold to --min-macro-f1; gate its \`other\` rows with --max-fp-rate.`)
+        }
+        if (report.macroF1 < threshold) throw new CheckFailed(`macro-F1 ${report.macroF1.toFixed(3)} is below --min-macro-f1 ${threshold}.`)
+      }
+      if (maxFpRate !== undefined) {
+        if (report.goldOther === 0) throw new UsageError(`${file}: no row's gold is \`other\`, so there is no false-positive rate to hold to --max-fp-rate.`)
+        if (report.falsePositiveRate > maxFpRate) {
+          throw new CheckFailed(
+            `${report.goldOtherHit} of ${report.goldOther} gold-other rows got an intent (${report.falsePositiveRate.toFixed(3)}), above --max-fp-rate ${maxFpRate}.`
+          )
+        }
       }
     })
 }

@@ -28,8 +28,10 @@ export interface EvalReport {
   rows: number
   intents: IntentScore[]
   micro: { precision: number; recall: number; f1: number }
-  /** Mean F1 over the intents present in gold. */
+  /** Mean F1 over the intents present in gold; 0 when gold holds none (see `goldIntents`). */
   macroF1: number
+  /** How many intents gold holds: macro-F1 is their mean, and means nothing when there are none. */
+  goldIntents: number
   primaryAccuracy: number
   /** Rows whose gold is `other`, and the share of them that got any intent. */
   goldOther: number
@@ -140,6 +142,7 @@ export function evaluate(rows: readonly EvalRow[], options: { top?: number } = {
     intents,
     micro: { precision: microPrecision, recall: microRecall, f1: f1(microPrecision, microRecall) },
     macroF1: ratio(macroSum, macroCount),
+    goldIntents: macroCount,
     primaryAccuracy: ratio(primaryCorrect, rows.length),
     goldOther,
     goldOtherHit,

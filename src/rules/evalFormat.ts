@@ -21,9 +21,13 @@ export function formatEval(report: EvalReport, format: EvalFormat, options: { co
   lines.push(
     '',
     row('micro', fixed(report.micro.precision), fixed(report.micro.recall), fixed(report.micro.f1), ''),
-    paint.bold(`macro-F1 (intents in gold): ${fixed(report.macroF1)}`),
+    paint.bold(
+      report.goldIntents > 0
+        ? `macro-F1 (intents in gold): ${fixed(report.macroF1)}`
+        : 'macro-F1: n/a, gold holds no intent (an out-of-scope set: read the line on gold-other rows)'
+    ),
     `primary-intent accuracy: ${fixed(report.primaryAccuracy)} over ${report.rows} rows`,
-    `false-positive rate on gold-other rows: ${fixed(report.falsePositiveRate)} (${report.goldOther} rows)`
+    `false-positive rate on gold-other rows: ${fixed(report.falsePositiveRate)} (${report.goldOtherHit} of ${report.goldOther} rows given an intent)`
   )
   if (report.confusions.length > 0) {
     lines.push('', paint.bold('most frequent confusions (gold → predicted primary):'))

@@ -21,6 +21,9 @@ const labelled = file(
     '5,thanks!,order/status,en\n'
 )
 const labelMap = file('map.yaml', 'wismo: order/not-received\n')
+// An out-of-scope control: every gold is `other`; "thanks!" gets an intent, the alarm does not.
+const outOfScope = file('out-of-scope.csv', 'message,gold\nset an alarm for 7,other\nthanks!,other\n')
+const outOfScopeBase = ['eval', outOfScope, '--text-column', 'message', '--label-column', 'gold', '--lang', 'en', '--rules', `${PACK}/intents`, '--no-builtin']
 const base = ['eval', labelled, '--text-column', 'message', '--label-column', 'gold', '--lang-column', 'language', '--rules', `${PACK}/intents`, '--no-builtin']
 
 describe('eval', () => {
@@ -54,10 +57,30 @@ describe('eval', () => {
     { args: ['--min-macro-f1', '0.9', '--label-map', labelMap], code: 0, why: 'at or above the threshold passes' },
     { args: ['--min-macro-f1', '0.95', '--label-map', labelMap], code: 1, why: 'below the threshold fails with exit 1' },
     { args: ['--min-macro-f1', 'high'], code: 2, why: 'a bad threshold is a usage error' },
-    { args: ['--text-column', 'body'], code: 2, why: 'a missing column is a usage error' }
+    { args: ['--text-column', 'body'], code: 2, why: 'a missing column is a usage error' },
+    { args: ['--max-fp-rate', '0', '--label-map', labelMap], code: 0, why: 'no gold-other row given an intent passes --max-fp-rate 0' },
+    { args: ['--max-fp-rate', '2'], code: 2, why: 'a rate above 1 is a usage error' }
   ]
   test.each(exits)('$why', async ({ args, code }) => {
     expect((await runCommand(commandEval, [...base, ...args])).code).toBe(code)
+  })
+
+  const outOfScopeExits: Array<{ args: string[]; code: number; stderr: string; why: string }> = [
+    { args: ['--max-fp-rate', '0.5'], code: 0, stderr: '', why: 'a share at the limit passes' },
+    { args: ['--max-fp-rate', '0.4'], code: 1, stderr: '1 of 2 gold-other rows got an intent (0.500), above --max-fp-rate 0.4', why: 'a larger share fails with exit 1' },
+    { args: ['--min-macro-f1', '0.5'], code: 2, stderr: 'gold holds no intent', why: 'macro-F1 cannot gate a file without gold intents' }
+  ]
+  test.each(outOfScopeExits)('out-of-scope file: $why', async ({ args, code, stderr }) => {
+    const result = await runCommand(commandEval, [...outOfScopeBase, ...args])
+    expect(result.code).toBe(code)
+    expect(result.stderr).toContain(stderr)
+  })
+
+  test('an out-of-scope file reports no macro-F1 and how many of its rows got an intent', async () => {
+    const result = await runCommand(commandEval, outOfScopeBase)
+    expect(result.stdout).toContain('macro-F1: n/a, gold holds no intent')
+    expect(result.stdout).toContain('false-positive rate on gold-other rows: 0.500 (1 of 2 rows given an intent)')
+    expect(JSON.parse((await runCommand(commandEval, [...outOfScopeBase, '--format', 'json'])).stdout)).toMatchObject({ goldIntents: 0, goldOther: 2, goldOtherHit: 1 })
   })
 
   test('a missing file is an input error', async () => {
