@@ -124,7 +124,14 @@ describe('Indonesian unless Malay spelling or words say otherwise', () => {
     { text: 'terima kasih atas sokongan anda', lang: 'ms' },
     { text: 'terima kasih atas dukungan anda', lang: 'id' },
     // A marker of the other side in a common Indonesian word does not flip it.
-    { text: 'Pasukan itu tidak memberikan perlawanan', lang: 'id' }
+    { text: 'Pasukan itu tidak memberikan perlawanan', lang: 'id' },
+    // Everyday words outside the shop: units, school, health, the home.
+    { text: 'tetapkan pemasa 10 minit', lang: 'ms' },
+    { text: 'pasang timer 10 menit', lang: 'id' },
+    { text: 'tekak sakit dan selsema, patut buat apa', lang: 'ms' },
+    { text: 'tenggorokan sakit dan pilek, harus bagaimana', lang: 'id' },
+    { text: 'tolong jawab soalan matematik darjah 5', lang: 'ms' },
+    { text: 'tolong jawab pertanyaan matematika kelas 5', lang: 'id' }
   ])
 })
 
