@@ -82,6 +82,10 @@ function classTable(): Uint8Array {
     const ch = String.fromCharCode(code)
     classes[code] = (LETTER.test(ch) ? IS_LETTER : 0) | (NUMBER.test(ch) ? IS_NUMBER : 0) | (MARK.test(ch) ? IS_MARK : 0)
   }
+  // The half-width voiced sound marks are letters (Lm), but NFKC joins them to the kana before
+  // them (ｶﾞ is ガ): they fold in that kana's cluster.
+  classes[0xff9e] |= IS_MARK
+  classes[0xff9f] |= IS_MARK
   for (let code = 0x30; code <= 0x39; code++) classes[code] = IS_NUMBER
   for (let code = 0x41; code <= 0x5a; code++) classes[code] = classes[code + 32] = IS_LETTER
   return classes

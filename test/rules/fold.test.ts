@@ -22,7 +22,8 @@ describe('foldText', () => {
     { input: 'cafe\u0301 lle\u0301go', expected: 'cafe lego', why: 'decomposed accents (NFD input) fold like composed ones' },
     { input: 'ÉCOLE Ñandú Đơn', expected: 'ecole nandu don', why: 'precomposed Latin letters lose case and diacritics' },
     { input: 'ﬁx ㎏ ½', expected: 'fix kg 1 2', why: 'a unit that folds to several (ligatures, units, fractions) keeps them all' },
-    { input: 'ｼｮｯﾌﾟ ①', expected: 'ショッフ\u309a 1', why: 'half-width kana and circled digits fold by NFKC (the sound mark stays a unit of its own)' },
+    { input: 'ｼｮｯﾌﾟ ①', expected: 'ショップ 1', why: 'half-width kana and circled digits fold by NFKC, a sound mark with its kana' },
+    { input: 'ｱﾘｶﾞﾄｳ ｶﾞｲﾄﾞ', expected: 'アリガトウ ガイド', why: 'half-width voiced kana fold like the full-width ones' },
     { input: 'ÉÉÉ éé', expected: 'e e', why: 'a repeated folded letter folds like a repeated ASCII one' }
   ]
   test.each(cases)('$why: $input', ({ input, expected }) => {
