@@ -86,7 +86,7 @@ export function commandEval(io: CliIo): Command {
         '  $ inbox-triage eval small-talk.csv --rules team-rules/ --max-fp-rate 0.05'
     )
     .action(async (file: string, options: EvalOptions) => {
-      const threshold = parseThreshold(options.minMacroF1, '--min-macro-f1')
+      const minMacroF1 = parseThreshold(options.minMacroF1, '--min-macro-f1')
       const maxFpRate = parseThreshold(options.maxFpRate, '--max-fp-rate')
       const top = Number(options.top)
       if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top takes a whole number, got "${options.top}".`)
@@ -128,11 +128,11 @@ export function commandEval(io: CliIo): Command {
       }
       const report = evaluate(rows, { top })
       io.stdout.write(formatEval(report, options.format, { color: io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb' }))
-      if (threshold !== undefined) {
+      if (minMacroF1 !== undefined) {
         if (report.goldIntents === 0) {
           throw new UsageError(`${file}: gold holds no intent, so there is no macro-F1 to hold to --min-macro-f1; gate its \`other\` rows with --max-fp-rate.`)
         }
-        if (report.macroF1 < threshold) throw new CheckFailed(`macro-F1 ${report.macroF1.toFixed(3)} is below --min-macro-f1 ${threshold}.`)
+        if (report.macroF1 < minMacroF1) throw new CheckFailed(`macro-F1 ${report.macroF1.toFixed(3)} is below --min-macro-f1 ${minMacroF1}.`)
       }
       if (maxFpRate !== undefined) {
         if (report.goldOther === 0) throw new UsageError(`${file}: no row's gold is \`other\`, so there is no false-positive rate to hold to --max-fp-rate.`)

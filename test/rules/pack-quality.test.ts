@@ -1,6 +1,6 @@
 // The built-in pack against issue #4's targets on the labelled sets under test/fixtures: macro-F1
 // of at least 0.85 in English and 0.75 in every other language, and few rows whose gold is
-// `other` given an intent. Rows are read the way `eval` reads them: cleaned, their language
+// `other` given an intent, in the labelled sets and in the out-of-scope controls. Rows are read the way `eval` reads them: cleaned, their language
 // detected. A rule change that loses a language's footing on any set fails here.
 import { readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
@@ -13,20 +13,21 @@ import { cleanText } from '../../src/stages/clean.js'
 const fixtures = join(process.cwd(), 'test/fixtures')
 const SETS = ['intents', 'holdout/intents', 'holdout/intents2', 'holdout/intents3', 'holdout/intents4']
 /**
- * Messages that are not commerce at all, and the share of them allowed an intent, overall (issue
- * #4's 5 %) and in any one language: requests to a voice assistant (weather, alarms, recipes,
+ * Messages that are not commerce at all: requests to a voice assistant (weather, alarms, recipes,
  * "cancel my alarm"), and work, family and school chats, tenants and patients, some of whose
  * messages read exactly like a buyer's ("the heater has not worked since yesterday").
  */
-const OUT_OF_SCOPE: Array<{ set: string; overall: number; perLanguage: number }> = [
-  { set: 'holdout/out-of-scope', overall: 0.05, perLanguage: 0.1 },
-  { set: 'holdout/out-of-scope2', overall: 0.05, perLanguage: 0.1 }
-]
+const OUT_OF_SCOPE = ['holdout/out-of-scope', 'holdout/out-of-scope2']
 /** Issue #4: English customer-service messages, then every other language. */
 const FLOOR: Record<string, number> = { en: 0.85 }
 const DEFAULT_FLOOR = 0.75
-/** Issue #4 allows 5 % of out-of-scope messages an intent; these sets' `other` rows include greetings too. */
+/**
+ * Issue #4 allows 5 % of out-of-scope messages an intent: over each control, and over each set's
+ * gold-`other` rows (which include greetings too).
+ */
 const MAX_OTHER_HIT_SHARE = 0.05
+/** A control's language may miss the 5 % on its own only by a row or two. */
+const MAX_OTHER_HIT_SHARE_PER_LANGUAGE = 0.1
 
 let pack: IntentPack
 const detector = createLanguageDetector()
@@ -54,7 +55,7 @@ function score(file: string): EvalReport {
   return report
 }
 
-const cases = [...SETS, ...OUT_OF_SCOPE.map((control) => control.set)].flatMap((set) =>
+const cases = [...SETS, ...OUT_OF_SCOPE].flatMap((set) =>
   readdirSync(join(fixtures, set))
     .filter((name) => name.endsWith('.csv'))
     .sort()
@@ -85,26 +86,26 @@ describe.each(SETS)('%s', (set) => {
   })
 })
 
-describe.each(OUT_OF_SCOPE)('$set', ({ set, overall, perLanguage }) => {
+describe.each(OUT_OF_SCOPE)('%s', (set) => {
   const files = cases.filter((entry) => entry.set === set)
 
   test('every row is out of scope: gold `other`', () => {
     for (const { file } of files) expect(score(file).goldOther).toBe(score(file).rows)
   })
 
-  test(`at most ${overall * 100} % of them get an intent, over every language`, () => {
+  test(`at most ${MAX_OTHER_HIT_SHARE * 100} % of them get an intent, over every language`, () => {
     const reports = files.map(({ file }) => score(file))
     const rows = reports.reduce((sum, report) => sum + report.rows, 0)
     const hit = reports.reduce((sum, report) => sum + report.goldOtherHit, 0)
     expect(rows).toBeGreaterThan(500)
-    expect(hit / rows).toBeLessThanOrEqual(overall)
+    expect(hit / rows).toBeLessThanOrEqual(MAX_OTHER_HIT_SHARE)
   })
 
-  test.each(files)(`$lang: at most ${perLanguage * 100} % get an intent`, ({ file }) => {
+  test.each(files)(`$lang: at most ${MAX_OTHER_HIT_SHARE_PER_LANGUAGE * 100} % get an intent`, ({ file }) => {
     const report = score(file)
     // The misses name the messages that got an intent when the share is too high.
     const share = report.goldOtherHit / report.rows
-    expect({ share: Number(share.toFixed(3)), misses: share <= perLanguage ? [] : report.misses }).toEqual({
+    expect({ share: Number(share.toFixed(3)), misses: share <= MAX_OTHER_HIT_SHARE_PER_LANGUAGE ? [] : report.misses }).toEqual({
       share: Number(share.toFixed(3)),
       misses: []
     })
