@@ -21,7 +21,7 @@ import { RecentKeys } from '../pipeline/recent-keys.js'
 import { parseFailOn } from '../summary/fail-on.js'
 import { SummaryBuilder } from '../summary/model.js'
 import type { Group, Message } from '../types.js'
-import { openInputs, readMessages, type InputOptions, type OpenedInput } from './inputs.js'
+import { latestInputTime, openInputs, readMessages, type InputOptions, type OpenedInput } from './inputs.js'
 import { deliverSummary } from './commandSummarize.js'
 import type { CliIo } from './io.js'
 import { collect, nowBeforeLatestWarning, outputPath, parseNow, parseTop } from './options.js'
@@ -129,7 +129,9 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
   }
   const pipeline = await createPipeline({
     config,
-    now,
+    // Without --now, waiting clocks count to the inputs' latest message, found before the read
+    // so that a group finished early in a long file counts to it too.
+    now: now ?? (await latestInputTime(inputs)),
     warn,
     stageOptions: options.redact ? { clean: { redact: true } } : undefined,
     workers: await workerCount(options.workers, files, io.cwd),

@@ -5,7 +5,9 @@ import { UsageError } from '../errors.js'
 import { createNormalizer, type Normalizer } from '../input/normalize.js'
 import type { OrderBook } from '../input/orders.js'
 import { bindProfile, detectProfile, findProfile, loadProfile, type Profile } from '../input/profiles.js'
+import { scanLatestTime } from '../input/latest-time.js'
 import { openTable, type ReadTableOptions, type Table, type TableReject } from '../input/read-table.js'
+import { parseTimestamp } from '../input/timestamp.js'
 import type { Message } from '../types.js'
 import type { CliIo } from './io.js'
 
@@ -22,6 +24,8 @@ export interface OpenedInput {
   table: Table
   profile: Profile
   mapping: Record<string, string>
+  /** The file's absolute path; undefined for stdin. */
+  path?: string
 }
 
 export function parseMap(pairs: string[]): Record<string, string> {
@@ -42,14 +46,57 @@ export async function openInputs(files: string[], options: InputOptions, io: Cli
   for (const file of files) {
     const shown = file === '-' ? '<stdin>' : file
     const readOptions: ReadTableOptions = { encoding: options.encoding, delimiter: options.delimiter, strict: options.strict, label: shown }
-    const table = await openTable(file === '-' ? '-' : resolve(io.cwd, file), readOptions, io.stdin)
+    const path = file === '-' ? undefined : resolve(io.cwd, file)
+    const table = await openTable(path ?? '-', readOptions, io.stdin)
     const bound = forced ? bindProfile(forced, table.header, mapping) : detectProfile(table.header, shown, profiles, mapping)
     if (bound.columns.text === undefined) {
       throw new UsageError(`${shown}: profile "${bound.profile.name}" finds no text column. Use --map text=Column.`)
     }
-    opened.push({ table, profile: bound.profile, mapping })
+    opened.push({ table, profile: bound.profile, mapping, path })
   }
   return opened
+}
+
+/**
+ * The latest message time of all the inputs, by a quick pass over their bytes before the real
+ * read (`scanLatestTime`): what waiting clocks count to when no --now is given. Undefined when an
+ * input cannot be read twice (stdin, a pipe) or so (UTF-16): then each group counts to the latest
+ * time read when it finishes, which in a file longer than the window is earlier than the last.
+ */
+const SORTABLE_TIME = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z?$/
+
+export async function latestInputTime(inputs: OpenedInput[]): Promise<string | undefined> {
+  let latest = ''
+  for (const { table, profile, mapping, path } of inputs) {
+    if (!path) return undefined
+    const column = bindProfile(profile, table.header, mapping).columns.created_at
+    if (column === undefined) continue
+    const format = profile.timestamp?.format ?? 'auto'
+    const zone = profile.timestamp?.zone ?? 'UTC'
+    // ISO times of one length in UTC (or all in the profile's zone) sort as text: only a cell
+    // that sorts after the latest so far is parsed.
+    let latestCell = ''
+    let fileLatest = ''
+    const time = await scanLatestTime({
+      path,
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      column,
+      parse(cell) {
+        const sortable = SORTABLE_TIME.test(cell)
+        if (sortable && cell.length === latestCell.length && cell <= latestCell) return undefined
+        const iso = parseTimestamp(cell, format, zone)?.iso
+        if (iso !== undefined && iso > fileLatest) {
+          fileLatest = iso
+          latestCell = sortable ? cell : ''
+        }
+        return iso
+      }
+    })
+    if (time === undefined) return undefined
+    if (time > latest) latest = time
+  }
+  return latest || undefined
 }
 
 export interface ReadHooks {

@@ -123,4 +123,20 @@ describe('inbox-triage run', () => {
     expect(sheet[0]).toMatchObject({ order_id: '111-1111111-1111111', buyer_messages: '2' })
     expect(sheet[0]!.reasons).toMatch(/tracking shows delivered/)
   })
+
+  // The window is 2 rows: the first conversation is finished long before the export's last row.
+  const LONG_EXPORT =
+    'conversation,created,text\nc1,2026-05-01T09:00:00Z,where is my order??\nc2,2026-05-02T09:00:00Z,thanks\n' +
+    'c3,2026-05-03T09:00:00Z,thanks\nc4,2026-05-04T09:00:00Z,thanks\nc5,2026-05-05T09:00:00Z,thanks\nc6,2026-05-10T09:00:00Z,thanks\n'
+  it.each([
+    { name: 'a file: to its latest message, found before the read', args: ['in.csv'], stdin: undefined, wait: 'waiting 9 days for an answer' },
+    { name: '--now: to it', args: ['in.csv', '--now', '2026-05-20T09:00:00Z'], stdin: undefined, wait: 'waiting 19 days for an answer' },
+    { name: 'stdin, read once: to the latest message read when the group finished', args: ['-'], stdin: LONG_EXPORT, wait: 'waiting 2 days for an answer' }
+  ])('counts waiting clocks of a group finished early, from $name', async ({ args, stdin, wait }) => {
+    const dir = tempDir({ 'in.csv': LONG_EXPORT, 'inbox-triage.config.yaml': 'window: 2\n' })
+    const result = await cli(['run', ...args, '--format', 'ndjson', '--no-summary'], { cwd: dir, stdin })
+    expect(result.code).toBe(0)
+    const first = JSON.parse(result.stdout.split('\n')[0]!) as { reasons: string[] }
+    expect(first.reasons.join('; ')).toContain(wait)
+  })
 })
