@@ -12,6 +12,8 @@ export interface StageEntry {
 export interface TriageConfig {
   languages: string[]
   window: number
+  /** The window while the input reads as sorted by conversation (see `GrouperOptions.sortedWindow`). */
+  sortedWindow?: number
   pipeline: StageEntry[]
   /** Extra intent rule files or folders. */
   rules: string[]
@@ -39,6 +41,7 @@ export function mergeConfig(base: TriageConfig, file: ConfigFile, fileName: stri
   return {
     languages: file.languages ?? base.languages,
     window: file.window ?? base.window,
+    sortedWindow: file.sortedWindow ?? base.sortedWindow,
     pipeline: file.pipeline ?? base.pipeline,
     rules: [...base.rules, ...absolute(dir, file.rules)],
     lexicons: [...base.lexicons, ...absolute(dir, file.lexicons)],

@@ -1,6 +1,7 @@
 // Streams messages into groups (an order with its conversations, or an orderless conversation),
 // finishes a group when it has not been seen for `window` rows, and releases messages in input
-// order once their group is finished. Memory: the window plus the open groups.
+// order once their group is finished. Memory: the window plus the open groups. While the input
+// reads as sorted by conversation, a shorter window does: see `sortedWindow`.
 import { orderKey } from '../input/orders.js'
 import type { Group, Message } from '../types.js'
 import { RecentKeys } from './recent-keys.js'
@@ -22,6 +23,16 @@ interface OpenGroup {
 export interface GrouperOptions {
   /** Rows after which an unseen group is finished. */
   window: number
+  /**
+   * Rows after which an unseen group is finished while the input reads as sorted by group: no
+   * row so far joined a group other than the latest one, no finished conversation or order came
+   * back, and at least a third of the rows continued the group of the row before.
+   * The first row that does either switches to `window` for the rest of the input. An export
+   * sorted by conversation then holds about this many rows instead of the window; one sorted by
+   * time interleaves its conversations within its first rows, and keeps the whole window.
+   * Default: `window`.
+   */
+  sortedWindow?: number
   /** Held rows after which the oldest row's group is finished early, whatever the window. */
   maxHeld: number
   /** Fixed reference time; otherwise the latest message time read so far. */
@@ -72,10 +83,19 @@ export class Grouper {
    * conversation read, and kept each id's input chunk alive with it.
    */
   private readonly closedConversations = new RecentKeys(CLOSED_CONVERSATIONS)
+  /** Orders already finished, to count the ones a later conversation comes back to. */
+  private readonly closedOrders = new RecentKeys(CLOSED_CONVERSATIONS)
   private latest = ''
   private lastSeq = -1
+  /** Set by the first row that joins a group other than the latest, or a conversation or order that comes back. */
+  private interleaved = false
+  /** Rows read, and those that continued the group of the row before. */
+  private rows = 0
+  private continued = 0
   /** Conversations whose rows lay further apart than the window: scored in parts. */
   splitConversations = 0
+  /** Orders a conversation came back to after the order's group was finished: scored in parts. */
+  splitOrders = 0
   groupsFinished = 0
 
   constructor(options: GrouperOptions) {
@@ -108,6 +128,10 @@ export class Grouper {
     if (group) group = resolve(group)
     const orderGroup = order ? this.byOrder.get(order) : undefined
     if (group && order && !group.orderId) {
+      if (!orderGroup && this.closedOrders.has(order)) {
+        this.splitOrders++
+        this.interleaved = true
+      }
       if (orderGroup && orderGroup !== group) {
         this.merge(group, orderGroup)
         return orderGroup
@@ -123,7 +147,13 @@ export class Grouper {
       this.byConversation.set(message.conversation_id, orderGroup)
       return orderGroup
     }
-    if (this.closedConversations.has(message.conversation_id)) this.splitConversations++
+    if (this.closedConversations.has(message.conversation_id)) {
+      this.splitConversations++
+      this.interleaved = true
+    } else if (order && this.closedOrders.has(order)) {
+      this.splitOrders++
+      this.interleaved = true
+    }
     const fresh: OpenGroup = {
       key: order ? `order:${order}` : `conversation:${message.conversation_id}`,
       orderId: order ? message.order_id : '',
@@ -157,6 +187,11 @@ export class Grouper {
     this.lastSeq = message.seq
     if (message.created_at > this.latest) this.latest = message.created_at
     const group = this.groupFor(message)
+    this.rows++
+    if (group.messages.length > 0) {
+      if (group === this.newest) this.continued++
+      else this.interleaved = true
+    }
     group.messages.push(message)
     this.touch(group, message.seq)
     this.held.push({ message, group })
@@ -164,8 +199,19 @@ export class Grouper {
     return pending ? pending.then(() => this.release()) : this.release()
   }
 
+  /**
+   * Whether the input reads as sorted by conversation: no row has joined an earlier group yet, and
+   * conversations do run on over consecutive rows (a third of the rows continue the row before's
+   * group). A busy shop's export sorted by time starts with rows of as many conversations, none
+   * continued, and may take more than the short window to come back to the first one.
+   */
+  private readsSorted(): boolean {
+    return !this.interleaved && this.continued * 3 >= this.rows
+  }
+
   private finishStale(seq: number): void | Promise<void> {
-    const { window, maxHeld } = this.options
+    const { maxHeld } = this.options
+    const window = this.readsSorted() ? Math.min(this.options.sortedWindow ?? Infinity, this.options.window) : this.options.window
     while (this.oldest && this.oldest.lastSeq <= seq - window) {
       const pending = this.finish(this.oldest)
       if (pending) return pending.then(() => this.finishStale(seq))
@@ -184,7 +230,11 @@ export class Grouper {
       if (this.byConversation.get(conversation) === group) this.byConversation.delete(conversation)
       this.closedConversations.add(conversation)
     }
-    if (group.orderId && this.byOrder.get(orderKey(group.orderId)) === group) this.byOrder.delete(orderKey(group.orderId))
+    if (group.orderId) {
+      const order = orderKey(group.orderId)
+      if (this.byOrder.get(order) === group) this.byOrder.delete(order)
+      this.closedOrders.add(order)
+    }
     group.messages.sort(byTime)
     const finished: Group = {
       key: group.key,

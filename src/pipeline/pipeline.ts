@@ -276,6 +276,7 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
     const batchSize = options.batchSize ?? 512
     const grouper = new Grouper({
       window: config.window,
+      sortedWindow: config.sortedWindow,
       maxHeld: config.window * 4,
       now: options.now,
       finish: (group) => then(runGroupStages(group), () => handlers.finish?.(group)),
@@ -327,10 +328,15 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
       if (pool) for (const [name, ms] of Object.entries(pool.takeStageMs())) stageMs[name] = (stageMs[name] ?? 0) + ms
     }
     await grouper.end()
-    if (grouper.splitConversations > 0) {
+    if (grouper.splitConversations > 0 || grouper.splitOrders > 0) {
+      const parts = [
+        grouper.splitConversations > 0 ? `${grouper.splitConversations} conversation(s)` : '',
+        grouper.splitOrders > 0 ? `${grouper.splitOrders} order(s) with several conversations` : ''
+      ].filter(Boolean)
       context.warn(
-        `${grouper.splitConversations} conversation(s) had rows more than ${config.window} rows apart and were scored in parts; ` +
-          'sort the input by conversation or time, or raise `window` in the config.'
+        `${parts.join(' and ')} had rows further apart than the window (${config.window} rows` +
+          `${config.sortedWindow && config.sortedWindow < config.window ? `, ${config.sortedWindow} while the input read as sorted by conversation` : ''}) ` +
+          'and were scored in parts; sort the input by conversation or time, or raise `window` (and `sortedWindow`) in the config.'
       )
     }
     return { messages: count, groups: grouper.groupsFinished, splitConversations: grouper.splitConversations, latest: grouper.latestTime, stageMs }

@@ -93,4 +93,71 @@ describe('Grouper', () => {
     expect(finished.filter((g) => g.conversation_ids[0] === 'clong').length).toBeGreaterThan(1)
     expect(grouper.splitConversations).toBeGreaterThan(0)
   })
+
+  /** Conversations of `sizes` rows each, one after the other: an export sorted by conversation. */
+  const sortedRows = (sizes: number[]): Array<Partial<Message>> => sizes.flatMap((size, c) => Array.from({ length: size }, () => ({ conversation_id: `s${c}` })))
+
+  /** The most rows held at once while the rows are added, with the sorted window on or off. */
+  async function peakHeld(rows: Array<Partial<Message>>, sortedWindow?: number) {
+    const finished: Group[] = []
+    const grouper = new Grouper({ window: 100, sortedWindow, maxHeld: 1000, finish: (g) => void finished.push(g), emit: () => undefined })
+    let peak = 0
+    for (const [i, row] of rows.entries()) {
+      await grouper.add({ ...message(row), seq: i })
+      peak = Math.max(peak, grouper.heldRows)
+    }
+    await grouper.end()
+    return { peak, finished, grouper }
+  }
+
+  it.each([
+    { name: 'sorted by conversation: the short window holds', rows: sortedRows([3, 1, 4, 2, 5, 1, 3, 2, 4, 3, 1, 2, 5, 4, 3, 2, 1, 3, 2, 4]), peakAtMost: 10, splits: 0 },
+    {
+      name: 'interleaved from the first rows (sorted by time): the whole window holds',
+      rows: Array.from({ length: 60 }, (_, i) => ({ conversation_id: `t${i % 20}` })),
+      peakAtMost: 60,
+      splits: 0
+    },
+    {
+      // A time-sorted export whose first rows are all new conversations: no evidence of sorting.
+      name: 'many new conversations before the first comes back',
+      rows: [...Array.from({ length: 10 }, (_, i) => ({ conversation_id: `n${i}` })), { conversation_id: 'n0' }, { conversation_id: 'n1' }],
+      peakAtMost: 12,
+      splits: 0
+    },
+    {
+      // s0 comes back after the short window finished it: split, and the whole window holds from
+      // then on, so s3 coming back 10 rows later is joined.
+      name: 'a conversation coming back after the short window',
+      rows: [...sortedRows([2, 3, 2, 3]), { conversation_id: 's0' }, ...sortedRows([0, 0, 0, 0, 0, 3, 3, 3]), { conversation_id: 's3' }],
+      peakAtMost: 20,
+      splits: 1
+    }
+  ])('with a sorted window of 3: $name', async ({ rows, peakAtMost, splits }) => {
+    const on = await peakHeld(rows, 3)
+    const off = await peakHeld(rows)
+    expect(on.peak).toBeLessThanOrEqual(peakAtMost)
+    expect(on.grouper.splitConversations).toBe(splits)
+    expect(off.grouper.splitConversations).toBe(0)
+    // Without splits, the groups are the same whichever window finished them.
+    if (splits === 0) expect(on.finished.map((g) => g.messages.map((m) => m.seq))).toEqual(off.finished.map((g) => g.messages.map((m) => m.seq)))
+  })
+
+  it('counts an order that a later conversation comes back to, and then keeps the whole window', async () => {
+    const pairs = (prefix: string) => Array.from({ length: 6 }, (_, i) => ({ conversation_id: `${prefix}${i >> 1}` }))
+    const rows = [
+      { conversation_id: 'a', order_id: '111-1111111-1111111' },
+      { conversation_id: 'a', order_id: '111-1111111-1111111' },
+      ...pairs('x'),
+      { conversation_id: 'b', order_id: '111-1111111-1111111' },
+      { conversation_id: 'c', order_id: '222-2222222-2222222' },
+      ...pairs('y'),
+      { conversation_id: 'd', order_id: '222-2222222-2222222' }
+    ]
+    const { grouper, finished } = await peakHeld(rows, 3)
+    expect(grouper.splitOrders).toBe(1)
+    expect(grouper.splitConversations).toBe(0)
+    // After the split the whole window holds: the second order's two conversations are one group.
+    expect(finished.find((g) => g.order_id === '222-2222222-2222222')?.conversation_ids).toEqual(['c', 'd'])
+  })
 })
