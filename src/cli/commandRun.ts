@@ -127,11 +127,13 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
     summary.addWarning(message)
     io.stderr.write(`warning: ${message}\n`)
   }
+  // Without --now, waiting clocks count to the inputs' latest message, found before the read so
+  // that a group finished early in a long file counts to it too. The pass over the files' bytes
+  // runs while the pipeline starts (its worker loads the rules meanwhile).
+  const latestTime = now === undefined ? latestInputTime(inputs) : undefined
   const pipeline = await createPipeline({
     config,
-    // Without --now, waiting clocks count to the inputs' latest message, found before the read
-    // so that a group finished early in a long file counts to it too.
-    now: now ?? (await latestInputTime(inputs)),
+    now,
     warn,
     stageOptions: options.redact ? { clean: { redact: true } } : undefined,
     workers: await workerCount(options.workers, files, io.cwd),
@@ -207,7 +209,7 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
           return ndjson.write({ input: row, ...annotation(message, group) })
         }
       }
-    })
+    }, now ?? (await latestTime))
     latest = stats.latest
     await csv?.end()
     await ndjson?.end()

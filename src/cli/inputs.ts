@@ -57,14 +57,15 @@ export async function openInputs(files: string[], options: InputOptions, io: Cli
   return opened
 }
 
+/** An ISO time in UTC or without a zone: such cells of one length sort as text. */
+const SORTABLE_TIME = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z?$/
+
 /**
  * The latest message time of all the inputs, by a quick pass over their bytes before the real
  * read (`scanLatestTime`): what waiting clocks count to when no --now is given. Undefined when an
  * input cannot be read twice (stdin, a pipe) or so (UTF-16): then each group counts to the latest
  * time read when it finishes, which in a file longer than the window is earlier than the last.
  */
-const SORTABLE_TIME = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z?$/
-
 export async function latestInputTime(inputs: OpenedInput[]): Promise<string | undefined> {
   let latest = ''
   for (const { table, profile, mapping, path } of inputs) {

@@ -9,6 +9,7 @@
 // 0x3F), but not UTF-16.
 import { open } from 'node:fs/promises'
 import iconv from 'iconv-lite'
+import { WIDE_ENCODING } from './read-table.js'
 
 export interface LatestTimeScan {
   path: string
@@ -28,7 +29,7 @@ const QUOTE = 0x22
 const CR = 0x0d
 const LF = 0x0a
 const CHUNK_BYTES = 1 << 20
-const WIDE_ENCODING = /^(?:utf-?16|ucs-?2)/i
+const UTF8 = /^utf-?8/i
 
 const enum State {
   FieldStart,
@@ -40,7 +41,7 @@ const enum State {
 /** Whether `scanLatestTime` can read a file with this encoding and delimiter. */
 export function canScanBytes(encoding: string, delimiter: string): boolean {
   if (WIDE_ENCODING.test(encoding) || delimiter.length !== 1 || delimiter.charCodeAt(0) > 0x7f) return false
-  return /^utf-?8/i.test(encoding) || iconv.encodingExists(encoding)
+  return UTF8.test(encoding) || iconv.encodingExists(encoding)
 }
 
 /**
@@ -58,7 +59,7 @@ export async function scanLatestTime(scan: LatestTimeScan): Promise<string | und
   }
   try {
     if (!(await handle.stat()).isFile()) return undefined
-    const utf8 = /^utf-?8/i.test(scan.encoding)
+    const utf8 = UTF8.test(scan.encoding)
     const decode = (bytes: Buffer, start: number, end: number): string =>
       utf8 ? bytes.toString('utf8', start, end) : iconv.decode(bytes.subarray(start, end), scan.encoding)
     const delimiter = scan.delimiter.charCodeAt(0)
@@ -125,11 +126,12 @@ export async function scanLatestTime(scan: LatestTimeScan): Promise<string | und
           cellStart = i + 1
           continue
         }
-        if (state === State.FieldStart) state = State.Unquoted
+        // Text after a closing quote is unquoted, as for the scanner: a quote there is a character.
+        state = State.Unquoted
       }
       // A cell that goes on in the next chunk (the buffer is reused: copy it).
       if (field === wanted) {
-        const rest = chunk.subarray(Math.min(cellStart, bytesRead))
+        const rest = chunk.subarray(cellStart)
         pending = pending ? Buffer.concat([pending, rest]) : Buffer.from(rest)
       }
     }

@@ -58,7 +58,8 @@ export const DEFAULT_MAX_RECORD_CHARS = 4 * 1024 * 1024
 /** How much of the start of the input decides what it is, its encoding and its delimiter. */
 const SNIFF_BYTES = 64 * 1024
 const EXCERPT_CHARS = 80
-const WIDE_ENCODING = /^(?:utf-?16|ucs-?2)/i
+/** Encodings of two bytes a unit, in which a delimiter or a quote is not one byte. */
+export const WIDE_ENCODING = /^(?:utf-?16|ucs-?2)/i
 
 type ByteChunks = AsyncIterator<Buffer | string>
 

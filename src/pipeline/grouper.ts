@@ -26,8 +26,8 @@ export interface GrouperOptions {
   /**
    * Rows after which an unseen group is finished while the input reads as sorted by group: no
    * row so far joined a group other than the latest one, no finished conversation or order came
-   * back, and at least a third of the rows continued the group of the row before.
-   * The first row that does either switches to `window` for the rest of the input. An export
+   * back, and at least a third of the rows continued the group of the row before. The first row
+   * that joins an earlier group or comes back switches to `window` for the rest of the input. An export
    * sorted by conversation then holds about this many rows instead of the window; one sorted by
    * time interleaves its conversations within its first rows, and keeps the whole window.
    * Default: `window`.

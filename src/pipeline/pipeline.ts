@@ -74,8 +74,12 @@ export interface RunStats {
 export interface Pipeline {
   readonly stages: string[]
   readonly context: RunContext
-  /** Streams messages (in input order, `seq` increasing) through every stage. */
-  run(messages: AsyncIterable<Message> | Iterable<Message>, handlers: RunHandlers): Promise<RunStats>
+  /**
+   * Streams messages (in input order, `seq` increasing) through every stage. `now` is this run's
+   * reference time for waiting clocks, over the pipeline's (a caller may learn it while the
+   * pipeline starts).
+   */
+  run(messages: AsyncIterable<Message> | Iterable<Message>, handlers: RunHandlers, now?: string): Promise<RunStats>
   /** Stops the worker threads, if any; the pipeline cannot run after. */
   close(): Promise<void>
   /** Triage an array: the annotated messages in order, and one risk row per order or conversation. */
@@ -272,13 +276,13 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
     }
   }
 
-  async function run(messages: AsyncIterable<Message> | Iterable<Message>, handlers: RunHandlers): Promise<RunStats> {
+  async function run(messages: AsyncIterable<Message> | Iterable<Message>, handlers: RunHandlers, now = options.now): Promise<RunStats> {
     const batchSize = options.batchSize ?? 512
     const grouper = new Grouper({
       window: config.window,
       sortedWindow: config.sortedWindow,
       maxHeld: config.window * 4,
-      now: options.now,
+      now,
       finish: (group) => then(runGroupStages(group), () => handlers.finish?.(group)),
       emit: handlers.emit
     })

@@ -42,6 +42,9 @@ const FILES = [
   { name: 'CRLF line ends', text: 'id,text,date\r\n1,a,2026-05-01 09:00\r\n2,"b\r\nc",2026-05-06 10:30\r\n3,d,2026-05-02 09:00\r\n', latest: '2026-05-06T10:30:00.000Z' },
   { name: 'lone CR line ends', text: 'id,text,date\r1,a,2026-05-01T09:00:00Z\r2,b,2026-05-07T09:00:00Z\r', latest: '2026-05-07T09:00:00.000Z' },
   { name: 'a quoted time, no final line break', text: 'id,text,date\n1,a,"2026-05-01T09:00:00Z"\n2,b,"2026-05-08T09:00:00Z"', latest: '2026-05-08T09:00:00.000Z' },
+  // The scanner rejects row 1 (a quote after the closing quote is text, so `d` and `e"` are two
+  // more cells): its date is not a cell of the date column.
+  { name: 'text after a closing quote', text: 'id,text,date\n1,"ab"c"d,e",2026-05-09T09:00:00Z\n2,e,2026-05-01T09:00:00Z\n', latest: '2026-05-01T09:00:00.000Z' },
   { name: 'a quote inside an unquoted cell', text: 'id,text,date\n1,5" screen,2026-05-09T09:00:00Z\n2,b,2026-05-01T09:00:00Z\n', latest: '2026-05-09T09:00:00.000Z' },
   { name: 'short rows and cells that are not times', text: 'id,text,date\n1,a\n2,b,soon\n3,c,2026-05-02T09:00:00+02:00\n4,d,\n', latest: '2026-05-02T07:00:00.000Z' },
   { name: 'day-first dates', text: 'id,text,date\n1,a,31/12/2026 23:00\n2,b,01/01/2027 01:00\n', latest: '2027-01-01T01:00:00.000Z' },
