@@ -57,9 +57,6 @@ export async function openInputs(files: string[], options: InputOptions, io: Cli
   return opened
 }
 
-/** An ISO time in UTC or without a zone: such cells of one length sort as text. */
-const SORTABLE_TIME = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z?$/
-
 /**
  * The latest message time of all the inputs, by a quick pass over their bytes before the real
  * read (`scanLatestTime`): what waiting clocks count to when no --now is given. Undefined when an
@@ -74,25 +71,12 @@ export async function latestInputTime(inputs: OpenedInput[]): Promise<string | u
     if (column === undefined) continue
     const format = profile.timestamp?.format ?? 'auto'
     const zone = profile.timestamp?.zone ?? 'UTC'
-    // ISO times of one length in UTC (or all in the profile's zone) sort as text: only a cell
-    // that sorts after the latest so far is parsed.
-    let latestCell = ''
-    let fileLatest = ''
     const time = await scanLatestTime({
       path,
       encoding: table.encoding,
       delimiter: table.delimiter,
       column,
-      parse(cell) {
-        const sortable = SORTABLE_TIME.test(cell)
-        if (sortable && cell.length === latestCell.length && cell <= latestCell) return undefined
-        const iso = parseTimestamp(cell, format, zone)?.iso
-        if (iso !== undefined && iso > fileLatest) {
-          fileLatest = iso
-          latestCell = sortable ? cell : ''
-        }
-        return iso
-      }
+      parse: (cell) => parseTimestamp(cell, format, zone)?.iso
     })
     if (time === undefined) return undefined
     if (time > latest) latest = time

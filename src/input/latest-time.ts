@@ -30,6 +30,11 @@ const CR = 0x0d
 const LF = 0x0a
 const CHUNK_BYTES = 1 << 20
 const UTF8 = /^utf-?8/i
+/**
+ * An ISO time in UTC or without a zone (all then in the profile's one zone), its fields in range.
+ * Such times of one shape (length, date-time separator, zone or not) sort as text.
+ */
+const SORTABLE_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?Z?$/
 
 const enum State {
   FieldStart,
@@ -65,6 +70,19 @@ export async function scanLatestTime(scan: LatestTimeScan): Promise<string | und
     const delimiter = scan.delimiter.charCodeAt(0)
     const wanted = scan.column
     let latest = ''
+    // Sortable times are compared as text, and only the latest of each shape is parsed, at the
+    // end: an export sorted by time would otherwise parse every cell, each one a new latest.
+    const latestOfShape = new Map<string, string>()
+    const parse = (cell: string): void => {
+      const time = scan.parse(cell)
+      if (time !== undefined && time > latest) latest = time
+    }
+    const consider = (cell: string): void => {
+      if (!SORTABLE_TIME.test(cell)) return parse(cell)
+      const shape = `${cell.length}${cell[10]}${cell.endsWith('Z')}`
+      const best = latestOfShape.get(shape)
+      if (best === undefined || cell > best) latestOfShape.set(shape, cell)
+    }
     let state = State.FieldStart
     let field = 0
     let lastWasCR = false
@@ -81,8 +99,7 @@ export async function scanLatestTime(scan: LatestTimeScan): Promise<string | und
       let cell = decode(bytes, start, end)
       // Quotes only wrap a time: drop them rather than unescape.
       if (cell.includes('"')) cell = cell.replaceAll('"', '')
-      const time = scan.parse(cell)
-      if (time !== undefined && time > latest) latest = time
+      consider(cell.trim())
     }
     const size = scan.chunkBytes ?? CHUNK_BYTES
     const buffer = Buffer.allocUnsafe(size)
@@ -136,6 +153,7 @@ export async function scanLatestTime(scan: LatestTimeScan): Promise<string | und
       }
     }
     if (field === wanted && pending?.length) take(Buffer.alloc(0), 0, 0)
+    for (const cell of latestOfShape.values()) parse(cell)
     return latest
   } catch {
     return undefined

@@ -47,6 +47,13 @@ const FILES = [
   { name: 'text after a closing quote', text: 'id,text,date\n1,"ab"c"d,e",2026-05-09T09:00:00Z\n2,e,2026-05-01T09:00:00Z\n', latest: '2026-05-01T09:00:00.000Z' },
   { name: 'a quote inside an unquoted cell', text: 'id,text,date\n1,5" screen,2026-05-09T09:00:00Z\n2,b,2026-05-01T09:00:00Z\n', latest: '2026-05-09T09:00:00.000Z' },
   { name: 'short rows and cells that are not times', text: 'id,text,date\n1,a\n2,b,soon\n3,c,2026-05-02T09:00:00+02:00\n4,d,\n', latest: '2026-05-02T07:00:00.000Z' },
+  // Compared as text only within one shape: a space sorts before T, and a zone or milliseconds
+  // change the length.
+  {
+    name: 'ISO times of several shapes',
+    text: 'id,text,date\n1,a,2026-05-01T09:00:00Z\n2,b,2026-05-01 10:00:00Z\n3,c,2026-05-01T09:30:00.250Z\n4,d,2026-05-01T08:00\n5,e,2026-13-01 11:00\n',
+    latest: '2026-05-01T10:00:00.000Z'
+  },
   { name: 'day-first dates', text: 'id,text,date\n1,a,31/12/2026 23:00\n2,b,01/01/2027 01:00\n', latest: '2027-01-01T01:00:00.000Z' },
   { name: 'no time at all', text: 'id,text,date\n1,a,\n', latest: '' }
 ]
