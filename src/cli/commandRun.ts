@@ -17,7 +17,7 @@ import { createRowRenderer, type CsvRowLayout } from '../output/row-render.js'
 import { createCsvWriter, createNdjsonWriter } from '../output/table-writer.js'
 import { loadConfig } from '../pipeline/config.js'
 import { createPipeline } from '../pipeline/pipeline.js'
-import { RecentKeys } from '../pipeline/recent-keys.js'
+import { GENERATION_KEYS, RecentKeys } from '../pipeline/recent-keys.js'
 import { parseFailOn } from '../summary/fail-on.js'
 import { SummaryBuilder } from '../summary/model.js'
 import type { Group, Message } from '../types.js'
@@ -160,8 +160,8 @@ export async function runTriage(files: string[], options: RunOptions, io: CliIo)
   const started = Date.now()
 
   // Messages with the source and message id of an earlier one, as hashes in memory that does
-  // not grow with the file (at least the last 500,000 ids).
-  const seenIds = new RecentKeys(500_000)
+  // not grow with the file (at least the last 393,216 ids).
+  const seenIds = new RecentKeys(GENERATION_KEYS)
   let repeats = 0
   const messages = readMessages(inputs, {
     orderBook,

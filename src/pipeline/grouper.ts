@@ -4,7 +4,7 @@
 // reads as sorted by conversation, a shorter window does: see `sortedWindow`.
 import { orderKey } from '../input/orders.js'
 import type { Group, Message } from '../types.js'
-import { RecentKeys } from './recent-keys.js'
+import { GENERATION_KEYS, RecentKeys } from './recent-keys.js'
 
 interface OpenGroup {
   key: string
@@ -40,9 +40,6 @@ export interface GrouperOptions {
   finish(group: Group): Promise<void> | void
   emit(message: Message, group: Group): Promise<void> | void
 }
-
-/** Finished conversations remembered at least (in two generations of this many). */
-const CLOSED_CONVERSATIONS = 500_000
 
 function resolve(group: OpenGroup): OpenGroup {
   let current = group
@@ -82,9 +79,9 @@ export class Grouper {
    * as hashes, in memory that does not grow with the file: a Set of their ids grew by every
    * conversation read, and kept each id's input chunk alive with it.
    */
-  private readonly closedConversations = new RecentKeys(CLOSED_CONVERSATIONS)
+  private readonly closedConversations = new RecentKeys(GENERATION_KEYS)
   /** Orders already finished, to count the ones a later conversation comes back to. */
-  private readonly closedOrders = new RecentKeys(CLOSED_CONVERSATIONS)
+  private readonly closedOrders = new RecentKeys(GENERATION_KEYS)
   private latest = ''
   private lastSeq = -1
   /** Set by the first row that joins a group other than the latest, or a conversation or order that comes back. */

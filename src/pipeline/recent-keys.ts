@@ -8,6 +8,11 @@
 // has seen): holding them as strings grew with the file, and an id read from the input is often
 // a slice of the chunk it was read from, which then stayed in memory with it.
 
+import { fibonacciSlot } from '../language/word-table.js'
+
+/** Keys per generation that fill a table of 2^19 slots to three quarters (4 MB): 393,216. */
+export const GENERATION_KEYS = 3 << 17
+
 /** The two hashes of the last key hashed: written by `hash`, read at once (no pair allocated per key). */
 let hashA = 0
 let hashB = 0
@@ -27,31 +32,40 @@ function hash(key: string): void {
   hashB = b
 }
 
-/** An open-addressing set of hash pairs, doubling when half full. */
+/**
+ * An open-addressing set of hash pairs, doubling when three quarters full: a full generation of
+ * `3 << 17` keys fits 2^19 slots, 4 MB. Slots are chosen by Fibonacci hashing, so that linear
+ * probing stays short at that load whatever the low bits of the keys' hashes.
+ */
 class HashPairs {
   count = 0
-  private slots = new Int32Array(2 * 1024)
+  private bits = 10
+  private slots = new Int32Array(2 << this.bits)
 
   has(a: number, b: number): boolean {
     const slots = this.slots
-    const mask = slots.length / 2 - 1
-    for (let slot = a & mask; ; slot = (slot + 1) & mask) {
+    const mask = (1 << this.bits) - 1
+    for (let slot = fibonacciSlot(a, this.bits); ; slot = (slot + 1) & mask) {
       const found = slots[2 * slot]
       if (found === 0) return false
       if (found === a && slots[2 * slot + 1] === b) return true
     }
   }
 
+  get bytes(): number {
+    return this.slots.byteLength
+  }
+
   /** Adds a pair that is not in the set. */
   add(a: number, b: number): void {
-    if (2 * (this.count + 1) > this.slots.length / 2) this.grow()
-    this.put(this.slots, a, b)
+    if (4 * (this.count + 1) > 3 << this.bits) this.grow()
+    this.put(this.slots, this.bits, a, b)
     this.count++
   }
 
-  private put(slots: Int32Array, a: number, b: number): void {
-    const mask = slots.length / 2 - 1
-    let slot = a & mask
+  private put(slots: Int32Array, bits: number, a: number, b: number): void {
+    const mask = (1 << bits) - 1
+    let slot = fibonacciSlot(a, bits)
     while (slots[2 * slot] !== 0) slot = (slot + 1) & mask
     slots[2 * slot] = a
     slots[2 * slot + 1] = b
@@ -59,9 +73,11 @@ class HashPairs {
 
   private grow(): void {
     const old = this.slots
-    const slots = new Int32Array(old.length * 2)
-    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.put(slots, old[i]!, old[i + 1]!)
+    const bits = this.bits + 1
+    const slots = new Int32Array(2 << bits)
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.put(slots, bits, old[i]!, old[i + 1]!)
     this.slots = slots
+    this.bits = bits
   }
 }
 
@@ -90,6 +106,11 @@ export class RecentKeys {
   has(key: string): boolean {
     hash(key)
     return this.young.has(hashA, hashB) || this.old.has(hashA, hashB)
+  }
+
+  /** Memory of the two generations' tables. */
+  get bytes(): number {
+    return this.young.bytes + this.old.bytes
   }
 
   /** Keys remembered, over both generations (a key both hold counts twice). */

@@ -1,4 +1,4 @@
-import { RecentKeys } from '../../src/pipeline/recent-keys.js'
+import { GENERATION_KEYS, RecentKeys } from '../../src/pipeline/recent-keys.js'
 
 describe('RecentKeys', () => {
   it.each([
@@ -42,5 +42,17 @@ describe('RecentKeys', () => {
     // The second "a" came after a rotation: the old generation still knew it, and the young one
     // took it again, so two keys later it is still remembered.
     expect(['a', 'e', 'f', 'g'].map((k) => keys.has(k))).toEqual([true, true, true, true])
+  })
+
+  it('holds a full generation in 4 MB and two in 8 MB, remembering every key of the last generation', () => {
+    const keys = new RecentKeys(GENERATION_KEYS)
+    const MB = 1024 * 1024
+    for (let i = 0; i < GENERATION_KEYS; i++) keys.add(`message-${i}`)
+    expect(keys.bytes).toBeLessThanOrEqual(4 * MB + 16 * 1024)
+    for (let i = GENERATION_KEYS; i < 2 * GENERATION_KEYS; i++) keys.add(`message-${i}`)
+    expect(keys.bytes).toBeLessThanOrEqual(8 * MB)
+    let missed = 0
+    for (let i = GENERATION_KEYS; i < 2 * GENERATION_KEYS; i++) if (!keys.has(`message-${i}`)) missed++
+    expect(missed).toBe(0)
   })
 })
