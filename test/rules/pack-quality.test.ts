@@ -17,7 +17,7 @@ const SETS = ['intents', 'holdout/intents', 'holdout/intents2', 'holdout/intents
  * "cancel my alarm"), and work, family and school chats, tenants and patients, some of whose
  * messages read exactly like a buyer's ("the heater has not worked since yesterday").
  */
-const OUT_OF_SCOPE = ['holdout/out-of-scope', 'holdout/out-of-scope2', 'holdout/out-of-scope3']
+const OUT_OF_SCOPE = ['holdout/out-of-scope', 'holdout/out-of-scope2', 'holdout/out-of-scope3', 'holdout/out-of-scope4']
 /** Issue #4: English customer-service messages, then every other language. */
 const FLOOR: Record<string, number> = { en: 0.85 }
 const DEFAULT_FLOOR = 0.75
