@@ -18,8 +18,14 @@ export interface LanguageData {
   vocabulary: Map<string, Vocabulary>
   /** Words buyers type in every language ("ok", "haha"): no evidence of any. */
   neutral: Set<string>
-  /** Lower-case word → the languages it marks in a message mixed with English. */
+  /** Lower-case word → the languages it marks (in a message mixed with English, or within the Indonesian–Malay pair). */
   markers: Map<string, string[]>
+  /**
+   * The markers of customer-service.yaml: chat words written to show the language of a
+   * message mixed with English ("po", "lah"). The others (vocabulary.yaml) tell close languages
+   * apart, and one English also uses ("film", "hospital") says nothing against English.
+   */
+  chatMarkers: Set<string>
   /** Language → words that mark it where they close a clause ("ke" in Malay). */
   clauseFinal: Map<string, string[]>
   /** Forms of address that may follow a clause-final word ("ada lagi ke sis?"). */
@@ -111,6 +117,7 @@ function readLanguageData(dir: string): LanguageData {
     return entry
   }
   const markers = new Map<string, string[]>()
+  const chatMarkers = new Set<string>()
 
   const lexicon: DataFile = DataFile.read(dir, 'lexicon.json')
   const lexiconLanguages = lexicon.object(lexicon.object(lexicon.content, '(top level)').languages, 'languages')
@@ -143,6 +150,7 @@ function readLanguageData(dir: string): LanguageData {
       words.ranked.push(...file.strings(section.ranked, `languages.${lang}.ranked`))
       words.unranked.push(...file.strings(section.words, `languages.${lang}.words`), ...marks)
       addAll(markers, marks, lang)
+      if (name === 'customer-service.yaml') for (const word of marks) chatMarkers.add(word)
       const finals = file.strings(section.clause_final, `languages.${lang}.clause_final`)
       if (finals.length > 0) clauseFinal.set(lang, [...(clauseFinal.get(lang) ?? []), ...finals])
     }
@@ -179,5 +187,5 @@ function readLanguageData(dir: string): LanguageData {
     }
     return map
   }
-  return { vocabulary, neutral, markers, clauseFinal, address, letters, han, markets: { domains: table('domains'), regions: table('regions') } }
+  return { vocabulary, neutral, markers, chatMarkers, clauseFinal, address, letters, han, markets: { domains: table('domains'), regions: table('regions') } }
 }

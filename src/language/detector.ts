@@ -9,7 +9,7 @@ import { marketLanguages } from './market.js'
 import { SCRIPT_CODES, SCRIPT_COUNT, Script, scriptOf } from './script.js'
 import { BOUNDARY, buildTrigramModel, type TrigramModel } from './trigrams.js'
 import { LetterModel } from './letter-model.js'
-import { buildWordModel, FOLDED_COST, LISTED, NEUTRAL } from './word-model.js'
+import { buildWordModel, FOLDED_COST, LISTED, NEUTRAL, SHARED_WITH_ENGLISH } from './word-model.js'
 import { EMPTY_HASH, hashStep, WordTable } from './word-table.js'
 
 export interface DetectHints {
@@ -141,6 +141,8 @@ export class Detector {
   private readonly compound: Float64Array
   private readonly total: Float64Array
   private readonly markerHits: Int32Array
+  /** Per language, the markers that show a message mixed with English: not those English also lists. */
+  private readonly mixHits: Int32Array
   private readonly indonesian: number
   private readonly malay: number
   /** Per language with clause-final words: its index, the words, and the clause end they need. */
@@ -177,6 +179,7 @@ export class Detector {
     this.compound = new Float64Array(n)
     this.total = new Float64Array(n)
     this.markerHits = new Int32Array(n)
+    this.mixHits = new Int32Array(n)
 
     const words = buildWordModel(this.latin, data, weights.word)
     this.wordScores = words.scores
@@ -254,6 +257,7 @@ export class Detector {
     this.spelling.fill(0)
     lexical.fill(0)
     markerHits.fill(0)
+    this.mixHits.fill(0)
     this.telling = 0
     this.folded = 0
     this.words = 0
@@ -320,6 +324,7 @@ export class Detector {
           if (flags & (1 << l)) {
             lexical[l] += this.weights.marker
             markerHits[l]++
+            if ((flags & SHARED_WITH_ENGLISH) === 0) this.mixHits[l]++
           }
         }
       }
@@ -337,6 +342,7 @@ export class Detector {
         if (!holdsAny(lower, words) || !pattern.test(lower)) continue
         lexical[lang] += this.weights.marker
         markerHits[lang]++
+        this.mixHits[lang]++
       }
     }
     return true
@@ -504,11 +510,11 @@ export class Detector {
     if (this.markerHits[id] === this.markerHits[ms]) this.lexical[ms] -= this.weights.indonesianLead
   }
 
-  /** The best-scoring language other than English with a marker in the text, or -1. */
+  /** The best-scoring language other than English with a marker of a mixed message in the text, or -1. */
   private markedLanguage(): number {
     let marked = -1
     for (let l = 0; l < this.latin.length; l++) {
-      if (l !== this.english && this.markerHits[l] > 0 && (marked < 0 || this.total[l] > this.total[marked])) marked = l
+      if (l !== this.english && this.mixHits[l] > 0 && (marked < 0 || this.total[l] > this.total[marked])) marked = l
     }
     return marked
   }

@@ -25,6 +25,12 @@ export const FOLDED_COST = Math.LN2
 
 /** Flag of a word typed in every language ("ok", "haha"): no evidence of any. */
 export const NEUTRAL = 1 << 29
+/**
+ * Flag of a marker that only tells close languages apart and that English also lists
+ * ("film", "hospital", "malaysia"): it counts for its language, but does not turn a message
+ * English leads into a mixed one.
+ */
+export const SHARED_WITH_ENGLISH = 1 << 28
 /** Flag of a word that the word model scores (some allowed language lists it, or it is neutral): its trigrams do not count. */
 export const LISTED = 1 << 30
 
@@ -111,8 +117,10 @@ export function buildWordModel(languages: readonly string[], data: LanguageData,
       }
     }
   }
+  const englishColumn = languages.indexOf('en')
   for (const [word, langs] of data.markers) {
     const row = rows.get(word)!
+    if (englishColumn >= 0 && !data.chatMarkers.has(word) && scores[row * n + englishColumn] > 0) flags[row] |= SHARED_WITH_ENGLISH
     for (const lang of langs) {
       const l = languages.indexOf(lang)
       if (l >= 0) flags[row] |= 1 << l

@@ -146,7 +146,18 @@ describe('mixed with English, the markers of the other language decide', () => {
     // A marker that is also an ordinary English word does not make English text Tagalog.
     { text: 'my dog ate my homework', lang: 'en' },
     // Words every language types are no evidence, whatever list claims them.
-    { text: 'do you have a physical shop in Manila?', lang: 'en' }
+    { text: 'do you have a physical shop in Manila?', lang: 'en' },
+    // Words that tell Indonesian from Malay, but that English uses too, do not make English
+    // text Indonesian or Malay; nor does a word of a web address.
+    { text: 'the film on the screen protector is scratched', lang: 'en' },
+    { text: 'I was in hospital so could not reply, where is my parcel', lang: 'en' },
+    { text: 'my mac arrived broken', lang: 'en' },
+    { text: 'do you ship to malaysia?', lang: 'en' },
+    { text: 'ordered on amazon.com but not received', lang: 'en' },
+    { text: 'please hang on, I will pay tomorrow', lang: 'en' },
+    // Those that English does not use still do.
+    { text: 'can send today boleh?', lang: 'ms' },
+    { text: 'dah sampai, tq', lang: 'ms' }
   ])
 })
 

@@ -9,6 +9,7 @@ const data: LanguageData = {
   ]),
   neutral: new Set(),
   markers: new Map(),
+  chatMarkers: new Set(),
   clauseFinal: new Map(),
   address: [],
   letters: new Map(),

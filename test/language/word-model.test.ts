@@ -1,5 +1,5 @@
 import type { LanguageData } from '../../src/language/data.js'
-import { buildWordModel, fold, LISTED, NEUTRAL } from '../../src/language/word-model.js'
+import { buildWordModel, fold, LISTED, NEUTRAL, SHARED_WITH_ENGLISH } from '../../src/language/word-model.js'
 
 const languages = ['en', 'es', 'tl']
 const data: LanguageData = {
@@ -11,8 +11,11 @@ const data: LanguageData = {
   neutral: new Set(['ok']),
   markers: new Map([
     ['po', ['tl']],
-    ['ok', ['tl']]
+    ['ok', ['tl']],
+    ['ang', ['tl']],
+    ['order', ['es']]
   ]),
+  chatMarkers: new Set(['po', 'ok']),
   clauseFinal: new Map(),
   address: [],
   letters: new Map(),
@@ -54,7 +57,11 @@ describe('word model', () => {
 
   test.each([
     { word: 'the', flags: LISTED },
+    // A chat marker marks its language even where English lists it too.
     { word: 'po', flags: LISTED | (1 << languages.indexOf('tl')) },
+    { word: 'ang', flags: LISTED | (1 << languages.indexOf('tl')) },
+    // A marker that only tells close languages apart, and that English lists, is flagged.
+    { word: 'order', flags: LISTED | (1 << languages.indexOf('es')) | SHARED_WITH_ENGLISH },
     { word: 'ok', flags: LISTED | NEUTRAL }
   ])('$word has flags $flags', ({ word, flags }) => {
     expect(model.flags[model.rows.get(word)!]).toBe(flags)
