@@ -36,8 +36,10 @@ export interface LanguageData {
   markets: { domains: Map<string, string[]>; regions: Map<string, string[]> }
 }
 
+/** The hand-written list whose markers are chat words: they show the language of a message mixed with English. */
+const CHAT_WORDS = 'customer-service.yaml'
 /** Hand-written word lists, in the format of customer-service.yaml. */
-const WORD_FILES = ['customer-service.yaml', 'vocabulary.yaml']
+const WORD_FILES = [CHAT_WORDS, 'vocabulary.yaml']
 
 const cache = new Map<string, LanguageData>()
 
@@ -150,7 +152,7 @@ function readLanguageData(dir: string): LanguageData {
       words.ranked.push(...file.strings(section.ranked, `languages.${lang}.ranked`))
       words.unranked.push(...file.strings(section.words, `languages.${lang}.words`), ...marks)
       addAll(markers, marks, lang)
-      if (name === 'customer-service.yaml') for (const word of marks) chatMarkers.add(word)
+      if (name === CHAT_WORDS) for (const word of marks) chatMarkers.add(word)
       const finals = file.strings(section.clause_final, `languages.${lang}.clause_final`)
       if (finals.length > 0) clauseFinal.set(lang, [...(clauseFinal.get(lang) ?? []), ...finals])
     }

@@ -250,6 +250,7 @@ export class Detector {
     const counts = this.counts
     const lexical = this.lexical
     const markerHits = this.markerHits
+    const mixHits = this.mixHits
     const letterMask = this.letterMask
     const wordScores = this.wordScores
     const wordFlags = this.wordFlags
@@ -257,7 +258,7 @@ export class Detector {
     this.spelling.fill(0)
     lexical.fill(0)
     markerHits.fill(0)
-    this.mixHits.fill(0)
+    mixHits.fill(0)
     this.telling = 0
     this.folded = 0
     this.words = 0
@@ -324,7 +325,7 @@ export class Detector {
           if (flags & (1 << l)) {
             lexical[l] += this.weights.marker
             markerHits[l]++
-            if ((flags & SHARED_WITH_ENGLISH) === 0) this.mixHits[l]++
+            if ((flags & SHARED_WITH_ENGLISH) === 0) mixHits[l]++
           }
         }
       }
@@ -342,7 +343,7 @@ export class Detector {
         if (!holdsAny(lower, words) || !pattern.test(lower)) continue
         lexical[lang] += this.weights.marker
         markerHits[lang]++
-        this.mixHits[lang]++
+        mixHits[lang]++
       }
     }
     return true

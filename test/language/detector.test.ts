@@ -148,7 +148,7 @@ describe('mixed with English, the markers of the other language decide', () => {
     // Words every language types are no evidence, whatever list claims them.
     { text: 'do you have a physical shop in Manila?', lang: 'en' },
     // Words that tell Indonesian from Malay, but that English uses too, do not make English
-    // text Indonesian or Malay; nor does a word of a web address.
+    // text Indonesian or Malay; "com" and "hang" are no chat markers of Portuguese or Vietnamese.
     { text: 'the film on the screen protector is scratched', lang: 'en' },
     { text: 'I was in hospital so could not reply, where is my parcel', lang: 'en' },
     { text: 'my mac arrived broken', lang: 'en' },
