@@ -6,11 +6,9 @@ import { Command, Option } from 'commander'
 import { parse as parseYaml } from 'yaml'
 import { CheckFailed, InputError, UsageError } from '../errors.js'
 import { openTable } from '../input/read-table.js'
-import { createLanguageDetector } from '../language/index.js'
 import { evaluate, parseLabels, type EvalRow } from '../rules/eval.js'
 import { EVAL_FORMATS, formatEval, type EvalFormat } from '../rules/evalFormat.js'
 import { describeProblem } from '../rules/problems.js'
-import { loadIntentPack, matchIntents } from '../rules/index.js'
 import { cleanText } from '../stages/clean.js'
 import type { CliIo } from './io.js'
 
@@ -106,6 +104,9 @@ export function commandEval(io: CliIo): Command {
       const langIndex = options.langColumn !== undefined ? column(options.langColumn, '--lang-column') : -1
       const labelMap = options.labelMap !== undefined ? await readLabelMap(resolve(io.cwd, options.labelMap)) : undefined
 
+      // The rule compiler and the language detector load with the command that uses them, not
+      // with every command: a `run` with workers never needs them on its main thread.
+      const [{ loadIntentPack, matchIntents }, { createLanguageDetector }] = await Promise.all([import('../rules/index.js'), import('../language/index.js')])
       const loaded = await loadIntentPack(options.rules.map((rule) => resolve(io.cwd, rule)), { builtin: options.builtin })
       if (!loaded.ok) {
         const errors = loaded.problems.filter((problem) => problem.severity === 'error')

@@ -2,7 +2,6 @@
 // files for CI, and execute every rule's examples and annotated sample files.
 import { Command, Option } from 'commander'
 import { UsageError } from '../errors.js'
-import { checkRules, testRules } from '../rules/check.js'
 import { countProblems, countTests, formatProblems, formatTestReport, PROBLEM_FORMATS, TEST_FORMATS, type ProblemFormat, type TestFormat } from '../rules/formatters.js'
 import type { CliIo } from './io.js'
 
@@ -48,6 +47,7 @@ export function commandRules(io: CliIo): Command {
     )
     .action(async (paths: string[], options: CheckOptions) => {
       const maxWarnings = parseMaxWarnings(options.maxWarnings)
+      const { checkRules } = await import('../rules/check.js')
       const problems = await checkRules(paths, { cwd: io.cwd, builtin: options.builtin, examples: options.examples })
       io.stdout.write(formatProblems(problems, options.format, { color: stdoutColor(io), cwd: io.cwd }))
       const { errors, warnings } = countProblems(problems)
@@ -68,6 +68,7 @@ export function commandRules(io: CliIo): Command {
         'or "# ok: order/status" (must not); "# lang: en" sets the language of what follows.'
     )
     .action(async (paths: string[], options: TestOptions) => {
+      const { testRules } = await import('../rules/check.js')
       const report = await testRules(paths, { cwd: io.cwd, builtin: options.builtin })
       io.stdout.write(formatTestReport(report, options.format, { color: stdoutColor(io), cwd: io.cwd, verbose: options.verbose }))
       const counts = countTests(report)

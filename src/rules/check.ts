@@ -1,5 +1,4 @@
 // `rules check` and `rules test` as library calls: every problem of every file in one pass.
-import { relative } from 'node:path'
 import { compileIntentPack, type IntentSource } from './compile.js'
 import { runRuleExamples, type RuleExampleResult } from './examples.js'
 import type { RawIntentFile } from './format.js'
@@ -89,8 +88,3 @@ export async function testRules(paths: string[], options: CheckOptions = {}): Pr
   return { rules, samples, problems: sortProblems(problems) }
 }
 
-/** A location's file relative to `cwd`, as editors and CI annotations want it. */
-export function displayPath(file: string, cwd: string): string {
-  const path = relative(cwd, file)
-  return path.startsWith('..') ? file : path.split('\\').join('/')
-}

@@ -1,8 +1,15 @@
 // Pure formatters of rule problems and rule-test reports: stylish for people, json for
 // machines, github for CI annotations. Colour is an option, never read from the environment.
+import { relative } from 'node:path'
 import { Chalk } from 'chalk'
-import { displayPath, type RuleTestReport } from './check.js'
+import type { RuleTestReport } from './check.js'
 import type { RuleProblem } from './problems.js'
+
+/** A location's file relative to `cwd`, as editors and CI annotations want it. */
+export function displayPath(file: string, cwd: string): string {
+  const path = relative(cwd, file)
+  return path.startsWith('..') ? file : path.split('\\').join('/')
+}
 
 export const PROBLEM_FORMATS = ['stylish', 'json', 'github'] as const
 export type ProblemFormat = (typeof PROBLEM_FORMATS)[number]

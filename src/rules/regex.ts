@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { RE2JS } from 're2js'
-import { check, type Diagnostics } from 'recheck'
+import type { Diagnostics } from 'recheck'
 import { CACHE_DIR, writeCacheFile } from '../data/disk-cache.js'
 import { builtinIntentsDir } from './paths.js'
 
@@ -248,7 +248,12 @@ export async function saveRegexSafetyCache(): Promise<void> {
   writeCacheFile(CACHE_FILE, JSON.stringify(Object.fromEntries(await stored)))
 }
 
-function pureCheck(pattern: string, params: { checker: 'automaton'; timeout: number }): Promise<Diagnostics> {
+// recheck is loaded on first use: its compiled checker costs each thread that imports it about
+// 30 MB of memory, and a run whose patterns all have shipped or cached verdicts never calls it.
+let recheck: Promise<typeof import('recheck')> | undefined
+
+async function pureCheck(pattern: string, params: { checker: 'automaton'; timeout: number }): Promise<Diagnostics> {
+  const { check } = await (recheck ??= import('recheck'))
   // recheck picks its backend from RECHECK_BACKEND when `check` is called (synchronously, before
   // its first await); the pure-JS one needs no JVM, native binary or worker. Restore at once.
   const previous = process.env.RECHECK_BACKEND

@@ -2,7 +2,7 @@
 // user's rule files) and writes every hit and the primary intent onto the message.
 import { join } from 'node:path'
 import { InputError } from '../errors.js'
-import { loadIntentPack, matchIntents, primaryIntent, type IntentPack } from '../rules/index.js'
+import type { IntentPack } from '../rules/index.js'
 import { describeProblem } from '../rules/problems.js'
 import type { IntentHit, Message, MessageStage } from '../types.js'
 import { createTextCache } from './text-cache.js'
@@ -21,6 +21,9 @@ export const intentsStage: MessageStage<IntentsOptions> = {
     additionalProperties: false
   },
   async create(options, context) {
+    // The rule code is imported when the stage starts: a thread that only resolves the stage
+    // (the main thread, when workers analyse) never loads the compiler and its regex engines.
+    const { loadIntentPack, matchIntents, primaryIntent } = await import('../rules/index.js')
     const loaded = await loadIntentPack(options.rules ?? [], { builtinDir: join(context.rulesDir, 'intents') })
     if (!loaded.ok) {
       const errors = loaded.problems.filter((problem) => problem.severity === 'error')

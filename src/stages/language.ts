@@ -2,7 +2,6 @@
 // marketplace as a prior and the conversation's recent language as the fallback for texts
 // too short to judge.
 import { join } from 'node:path'
-import { createLanguageDetector } from '../language/index.js'
 import type { Message, Stage } from '../types.js'
 
 export interface LanguageStageOptions {
@@ -49,7 +48,10 @@ export const languageStage: Stage<LanguageStageOptions> = {
     properties: { languages: { type: 'array', items: { type: 'string' }, minItems: 1 } },
     additionalProperties: false
   },
-  create(options, context) {
+  async create(options, context) {
+    // Imported when the stage starts: a thread that only resolves the stage (the main thread,
+    // when workers analyse) never loads franc and the detector.
+    const { createLanguageDetector } = await import('../language/index.js')
     const detector = createLanguageDetector({
       languages: options.languages ?? (context.languages.length > 0 ? context.languages : undefined),
       dataDir: join(context.rulesDir, 'language')

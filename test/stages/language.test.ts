@@ -68,7 +68,7 @@ describe('language stage', () => {
     expect(out.language).toMatchObject({ lang: 'und', method: 'script' })
   })
 
-  test('an unknown language is a usage error naming it', () => {
-    expect(() => languageStage.create({ languages: ['klingon'] }, context())).toThrow(/Unknown language "klingon"/)
+  test('an unknown language is a usage error naming it', async () => {
+    await expect(languageStage.create({ languages: ['klingon'] }, context())).rejects.toThrow(/Unknown language "klingon"/)
   })
 })
