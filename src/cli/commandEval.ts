@@ -107,7 +107,7 @@ export function commandEval(io: CliIo): Command {
       // The rule compiler and the language detector load with the command that uses them, not
       // with every command: a `run` with workers never needs them on its main thread.
       const [{ loadIntentPack, matchIntents }, { createLanguageDetector }] = await Promise.all([import('../rules/index.js'), import('../language/index.js')])
-      const loaded = await loadIntentPack(options.rules.map((rule) => resolve(io.cwd, rule)), { builtin: options.builtin })
+      const loaded = await loadIntentPack(options.rules.map((rule) => resolve(io.cwd, rule)), { builtin: options.builtin, details: false })
       if (!loaded.ok) {
         const errors = loaded.problems.filter((problem) => problem.severity === 'error')
         throw new InputError(`the rules have ${errors.length} error(s); fix them (see \`inbox-triage rules check\`):\n  ${errors.slice(0, 10).map(describeProblem).join('\n  ')}`)

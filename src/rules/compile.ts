@@ -23,6 +23,18 @@ export interface CompileOptions {
   checkTrustedRegexes?: boolean
   /** Run regexes proved safe on V8's engine (default); false: every regex on re2js. */
   nativeRegexes?: boolean
+  /**
+   * Keep each rule's examples and the file positions of rules and intents (default true), for
+   * `rules test` and `rules check`. Triage reads neither; without them the pack keeps no rule
+   * file's text or parsed data (a position is resolved from them when first read), about 9 MB
+   * less in every thread that loads it. Positions not kept are line 0, column 0.
+   */
+  details?: boolean
+}
+
+/** The position of a rule or intent as the pack keeps it: see `CompileOptions.details`. */
+function keptLocation(details: boolean, source: YamlSource, path: YamlPath): FileLocation {
+  return details ? locate(source, path) : { file: source.file, line: 0, column: 0 }
 }
 
 export interface CompileResult {
@@ -46,7 +58,8 @@ interface RuleLeaves {
 /** Rules with errors are left out of the pack, so the rest can still run their examples. */
 export async function compileIntentPack(sources: readonly IntentSource[], options: CompileOptions = {}): Promise<CompileResult> {
   const problems: RuleProblem[] = []
-  const intents = collectIntents(sources)
+  const details = options.details !== false
+  const intents = collectIntents(sources, details)
   const knownLanguages = new Set<string>()
   for (const { data } of sources) for (const lang of data.languages ?? []) knownLanguages.add(lang)
   const toneExact = new Set<string>()
@@ -82,6 +95,8 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
   const rules: CompiledRule[] = []
   const leavesOf: RuleLeaves[] = []
   const firstRule = new Map<string, FileLocation>()
+  // Each rule's position for the problems found below, whether or not the pack keeps it.
+  const ruleLocations: FileLocation[] = []
   const pendingSafety: Array<Promise<void>> = []
 
   for (const { source, data, trusted } of sources) {
@@ -212,13 +227,16 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
         priority: intents.get(raw.intent)?.priority ?? 0,
         languages,
         root,
-        location,
-        examples: {
-          match: (raw.examples?.match ?? []).map((text, i) => ({ text, location: locate(source, [...path, 'examples', 'match', i]) })),
-          noMatch: (raw.examples?.no_match ?? []).map((text, i) => ({ text, location: locate(source, [...path, 'examples', 'no_match', i]) }))
-        }
+        location: details ? location : keptLocation(false, source, path),
+        examples: !details
+          ? { match: [], noMatch: [] }
+          : {
+              match: (raw.examples?.match ?? []).map((text, i) => ({ text, location: locate(source, [...path, 'examples', 'match', i]) })),
+              noMatch: (raw.examples?.no_match ?? []).map((text, i) => ({ text, location: locate(source, [...path, 'examples', 'no_match', i]) }))
+            }
       })
       leavesOf.push(leaves)
+      ruleLocations.push(location)
     }
   }
   await Promise.all(pendingSafety)
@@ -238,7 +256,7 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
   }
   if (overflow) {
     problems.push({
-      location: overflow.location,
+      location: ruleLocations[overflow.index]!,
       ruleId: 'too-many-languages',
       severity: 'error',
       message: `rules use ${languageBits.size} languages; a pack holds at most ${MAX_LANGUAGES}`,
@@ -318,7 +336,7 @@ function checkReachable(phrases: string[], notList: RawMatcher[], at: YamlPath, 
   report(at, 'unreachable-matcher', 'every phrase here contains one of its own `not` phrases, so it can never match', 'Narrow the `not` phrases or move them to a sibling rule.')
 }
 
-function collectIntents(sources: readonly IntentSource[]): Map<string, IntentInfo> {
+function collectIntents(sources: readonly IntentSource[], details: boolean): Map<string, IntentInfo> {
   const intents = new Map<string, IntentInfo>()
   for (const { source, data } of sources) {
     const list = data.intents ?? []
@@ -331,7 +349,7 @@ function collectIntents(sources: readonly IntentSource[]): Map<string, IntentInf
         description: raw.description ?? previous?.description ?? '',
         priority: raw.priority ?? previous?.priority ?? 0,
         action: raw.action ?? previous?.action ?? '',
-        location: previous?.location ?? locate(source, ['intents', i])
+        location: previous?.location ?? keptLocation(details, source, ['intents', i])
       })
     }
   }

@@ -100,6 +100,8 @@ export interface IntentPackOptions {
   builtin?: boolean
   /** Folder of the built-in intent files (default: the package's `rules/intents`). */
   builtinDir?: string
+  /** Keep rule examples and file positions (default true); see `CompileOptions.details`. */
+  details?: boolean
 }
 
 export type IntentPackResult = { ok: true; pack: IntentPack; problems: RuleProblem[] } | { ok: false; problems: RuleProblem[] }
@@ -108,7 +110,7 @@ export type IntentPackResult = { ok: true; pack: IntentPack; problems: RuleProbl
 export async function loadIntentPack(paths: string[], options: IntentPackOptions = {}): Promise<IntentPackResult> {
   const result = await loadIntentSources(paths, options)
   // Files that did not parse are left out; compiling the rest still reports their problems.
-  const compiled = await compileIntentPack(result.sources)
+  const compiled = await compileIntentPack(result.sources, { details: options.details })
   const problems = sortProblems([...result.problems, ...compiled.problems])
   if (hasErrors(problems)) return { ok: false, problems }
   return { ok: true, pack: compiled.pack, problems }

@@ -24,7 +24,7 @@ export const intentsStage: MessageStage<IntentsOptions> = {
     // The rule code is imported when the stage starts: a thread that only resolves the stage
     // (the main thread, when workers analyse) never loads the compiler and its regex engines.
     const { loadIntentPack, matchIntents, primaryIntent } = await import('../rules/index.js')
-    const loaded = await loadIntentPack(options.rules ?? [], { builtinDir: join(context.rulesDir, 'intents') })
+    const loaded = await loadIntentPack(options.rules ?? [], { builtinDir: join(context.rulesDir, 'intents'), details: false })
     if (!loaded.ok) {
       const errors = loaded.problems.filter((problem) => problem.severity === 'error')
       const shown = errors.slice(0, 20).map(describeProblem).join('\n  ')

@@ -53,6 +53,20 @@ describe('matchIntents', () => {
   })
 })
 
+describe('a pack loaded without details (as triage loads it)', () => {
+  test('keeps no example and no position, and matches every message of the table alike', async () => {
+    const lean = await loadIntentPack([], { builtinDir: PACK, details: false })
+    if (!lean.ok) throw new Error(JSON.stringify(lean.problems, null, 2))
+    expect(pack.rules.some((rule) => rule.examples.match.length > 0)).toBe(true)
+    expect(lean.pack.rules.every((rule) => rule.examples.match.length === 0 && rule.examples.noMatch.length === 0)).toBe(true)
+    expect(pack.rules[0]!.location.line).toBeGreaterThan(0)
+    expect(lean.pack.rules.map((rule) => rule.location)).toEqual(pack.rules.map((rule) => ({ file: rule.location.file, line: 0, column: 0 })))
+    for (const text of ['Hi, where is my order??', 'Still not here! Refund or I file a chargeback. Thanks', 'ยังไม่ได้รับของเลยค่ะะะ']) {
+      expect(matchIntents(lean.pack, text, 'und')).toEqual(matchIntents(pack, text, 'und'))
+    }
+  })
+})
+
 describe('intent metadata', () => {
   const cases = [
     { intent: 'order/status', action: 'Send the tracking link', priority: 58 },
