@@ -1,11 +1,15 @@
 // `summarize` over the annotated outputs of parts equals the summary of one run over the whole.
-import { describe, expect, test } from '@jest/globals'
+import { describe, expect, jest, test } from '@jest/globals'
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
 import type { Summary } from '../../src/summary/model.js'
 import { cli, tempDir } from '../helpers/cli.js'
+
+// Each case runs the CLI three or four times over the sample exports: about 5 s alone, but past
+// Jest's 60 s default once on a CI machine busy with other suites.
+jest.setTimeout(180_000)
 
 const SAMPLES = join(process.cwd(), 'samples')
 const NOW = ['--now', '2026-11-23T09:00:00Z']
