@@ -1,7 +1,7 @@
 // The library API: triage messages without touching a file or a terminal.
 export { createPipeline, toMessage, type Pipeline, type PipelineOptions, type RunHandlers, type RunStats } from './pipeline/pipeline.js'
 export { defaultConfig, loadConfig, type TriageConfig, type StageEntry } from './pipeline/config.js'
-export { builtinStages } from './pipeline/builtin-stages.js'
+export { builtinStages } from './pipeline/registry.js'
 export { cleanText } from './stages/clean.js'
 export { builtinProfiles, detectProfile, loadProfile, type Profile } from './input/profiles.js'
 export { createNormalizer } from './input/normalize.js'

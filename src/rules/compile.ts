@@ -32,9 +32,9 @@ export interface CompileOptions {
   details?: boolean
 }
 
-/** The position of a rule or intent as the pack keeps it: see `CompileOptions.details`. */
-function keptLocation(details: boolean, source: YamlSource, path: YamlPath): FileLocation {
-  return details ? locate(source, path) : { file: source.file, line: 0, column: 0 }
+/** The position of a rule or intent in a pack compiled without details. */
+function unkeptLocation(source: YamlSource): FileLocation {
+  return { file: source.file, line: 0, column: 0 }
 }
 
 export interface CompileResult {
@@ -227,13 +227,13 @@ export async function compileIntentPack(sources: readonly IntentSource[], option
         priority: intents.get(raw.intent)?.priority ?? 0,
         languages,
         root,
-        location: details ? location : keptLocation(false, source, path),
-        examples: !details
-          ? { match: [], noMatch: [] }
-          : {
+        location: details ? location : unkeptLocation(source),
+        examples: details
+          ? {
               match: (raw.examples?.match ?? []).map((text, i) => ({ text, location: locate(source, [...path, 'examples', 'match', i]) })),
               noMatch: (raw.examples?.no_match ?? []).map((text, i) => ({ text, location: locate(source, [...path, 'examples', 'no_match', i]) }))
             }
+          : { match: [], noMatch: [] }
       })
       leavesOf.push(leaves)
       ruleLocations.push(location)
@@ -349,7 +349,7 @@ function collectIntents(sources: readonly IntentSource[], details: boolean): Map
         description: raw.description ?? previous?.description ?? '',
         priority: raw.priority ?? previous?.priority ?? 0,
         action: raw.action ?? previous?.action ?? '',
-        location: previous?.location ?? keptLocation(details, source, ['intents', i])
+        location: previous?.location ?? (details ? locate(source, ['intents', i]) : unkeptLocation(source))
       })
     }
   }
