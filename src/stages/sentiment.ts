@@ -1,6 +1,6 @@
 // The sentiment stage: score, label and urgency of every buyer text message, in its language.
 import { join } from 'node:path'
-import type { Lexicons, Thresholds } from '../sentiment/index.js'
+import type { Lexicons, loadLexicons, Thresholds } from '../sentiment/index.js'
 import type { Message, MessageStage, SentimentResult } from '../types.js'
 import { createTextCache } from './text-cache.js'
 
@@ -16,15 +16,11 @@ export interface SentimentOptions {
 // over the same files compiles them once.
 const loaded = new Map<string, Promise<Lexicons>>()
 
-// The sentiment code is imported when the stage starts, not with this module: a thread that only
-// resolves the stage (the main thread, when workers analyse) never loads it.
-const sentimentCode = (): Promise<typeof import('../sentiment/index.js')> => import('../sentiment/index.js')
-
-function lexiconsFor(dir: string, extra: string[]): Promise<Lexicons> {
+function lexiconsFor(load: typeof loadLexicons, dir: string, extra: string[]): Promise<Lexicons> {
   const key = JSON.stringify([dir, extra])
   let lexicons = loaded.get(key)
   if (!lexicons) {
-    lexicons = sentimentCode().then(({ loadLexicons }) => loadLexicons(dir, extra))
+    lexicons = load(dir, extra)
     // A failed load is not remembered: the user fixes the file and runs again.
     lexicons.catch(() => loaded.delete(key))
     loaded.set(key, lexicons)
@@ -45,8 +41,10 @@ export const sentimentStage: MessageStage<SentimentOptions> = {
     additionalProperties: false
   },
   async create(options, context) {
-    const { analyzeSentiment, labelFor, thresholdsFor } = await sentimentCode()
-    const lexicons = await lexiconsFor(join(context.rulesDir, 'sentiment'), options.lexicons ?? [])
+    // The sentiment code is imported when the stage starts: a thread that only resolves the stage
+    // (the main thread, when workers analyse) never loads it.
+    const { analyzeSentiment, labelFor, loadLexicons, thresholdsFor } = await import('../sentiment/index.js')
+    const lexicons = await lexiconsFor(loadLexicons, join(context.rulesDir, 'sentiment'), options.lexicons ?? [])
     // A cut-off given alone leaves the language's other one as it was.
     const override: Partial<Thresholds> | null =
       options.positiveThreshold === undefined && options.negativeThreshold === undefined
